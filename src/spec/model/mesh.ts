@@ -1,0 +1,39 @@
+/** Meshplane's own workspace documents: mesh.yaml and domain.yaml (apiVersion meshplane/v1). */
+import type { JsonPath } from '../diagnostic.js';
+import type { TeamMember } from './data-contract.js';
+
+export type NamingConvention = 'snake_case' | 'camelCase' | 'PascalCase' | 'kebab-case' | 'any';
+
+export interface MeshTeam {
+  readonly name: string;
+  readonly description?: string;
+  readonly members: readonly TeamMember[];
+  readonly path: JsonPath;
+}
+
+export interface MeshDomain {
+  readonly name: string;
+  readonly description?: string;
+  readonly ownerTeam: string;
+  readonly path: JsonPath;
+}
+
+export interface Mesh {
+  readonly kind: 'Mesh';
+  readonly apiVersion: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly teams: readonly MeshTeam[];
+  readonly domains: readonly MeshDomain[];
+  readonly conventions: { readonly physicalNames: NamingConvention };
+  readonly settings: Readonly<Record<string, unknown>>;
+}
+
+export interface Domain {
+  readonly kind: 'Domain';
+  readonly apiVersion: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly ownerTeam?: string;
+  readonly members: readonly TeamMember[];
+}
