@@ -46,7 +46,7 @@ function contract(id, domain, product, table, columns) {
         quality: [{ metric: 'rowCount', mustBeGreaterThan: 0 }],
       },
     ],
-    servers: [{ server: 'local', type: 'duckdb', path: `${product}.duckdb` }],
+    servers: [{ server: 'local', type: 'duckdb', database: `${product}.duckdb`, schema: 'main' }],
     slaProperties: [
       { property: 'latency', value: 4, unit: 'h' },
       { property: 'retention', value: 3, unit: 'y' },
