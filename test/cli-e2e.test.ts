@@ -96,6 +96,40 @@ describe('meshplane init, new and validate as a user runs them', () => {
     expect(format.status).toBe(2);
   });
 
+  it('exports a contract as JSON Schema, Avro and SQL DDL, and refuses what is not a valid contract', () => {
+    const contract = 'domains/sales/batch-feed/batch_feed.odcs.yaml';
+    const schema = runCli(['export', contract, '--format', 'jsonschema'], workspace);
+    expect(schema.status, schema.stderr).toBe(0);
+    const parsed = JSON.parse(schema.stdout) as { $schema: string; type: string; properties: object };
+    expect(parsed.$schema).toContain('json-schema.org');
+    expect(parsed.type).toBe('object');
+    expect(Object.keys(parsed.properties).length).toBeGreaterThan(0);
+    const avro = runCli(['export', contract, '--format', 'avro'], workspace);
+    expect(JSON.parse(avro.stdout)).toMatchObject({ type: 'record' });
+    const ddl = runCli(['export', contract, '--format', 'sql-ddl', '--dialect', 'postgres'], workspace);
+    expect(ddl.stdout).toMatch(/CREATE TABLE/i);
+    const out = path.join(dir, 'schema.json');
+    expect(runCli(['export', contract, '--format', 'jsonschema', '--output', out], workspace).status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(schema.stdout);
+
+    const product = runCli(
+      ['export', 'domains/sales/batch-feed/product.odps.yaml', '--format', 'avro'],
+      workspace,
+    );
+    expect(product.status).toBe(2);
+    expect(product.stderr).toContain('not an ODCS data contract');
+    const broken = path.join(dir, 'broken.odcs.yaml');
+    writeFileSync(
+      broken,
+      readFileSync(path.join(workspace, contract), 'utf8').replace('kind: DataContract', 'kind: Contract'),
+    );
+    const refused = runCli(['export', broken, '--format', 'jsonschema']);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/error/);
+    expect(runCli(['export', contract, '--format', 'protobuf'], workspace).status).toBe(2);
+  });
+
   it('validates the bundled demo mesh', () => {
     const run = runCli(['validate', 'examples/shop'], repoRoot);
     expect(run.status, run.stdout).toBe(0);
