@@ -166,6 +166,13 @@ export interface Role {
   readonly secondLevelApprovers?: string;
 }
 
+/** The three-part description shared by ODCS contracts and ODPS products. */
+export interface Description {
+  readonly purpose?: string;
+  readonly limitations?: string;
+  readonly usage?: string;
+}
+
 export interface DataContract {
   readonly kind: 'DataContract';
   readonly apiVersion: string;
@@ -176,11 +183,7 @@ export interface DataContract {
   readonly domain?: string;
   readonly dataProduct?: string;
   readonly tenant?: string;
-  readonly description: {
-    readonly purpose?: string;
-    readonly limitations?: string;
-    readonly usage?: string;
-  };
+  readonly description: Description;
   readonly tags: readonly string[];
   readonly schema: readonly SchemaObject[];
   readonly servers: readonly Server[];

@@ -1,6 +1,6 @@
 /** The normalized ODPS data product (v0.9.0 and v1.0.0 read into one shape). */
 import type { JsonPath } from '../diagnostic.js';
-import type { AuthoritativeDefinition, CustomProperty, Team } from './data-contract.js';
+import type { AuthoritativeDefinition, CustomProperty, Description, Team } from './data-contract.js';
 
 export interface InputPort {
   readonly name: string;
@@ -33,11 +33,7 @@ export interface DataProduct {
   readonly status: string;
   readonly domain?: string;
   readonly tenant?: string;
-  readonly description: {
-    readonly purpose?: string;
-    readonly limitations?: string;
-    readonly usage?: string;
-  };
+  readonly description: Description;
   readonly tags: readonly string[];
   readonly inputPorts: readonly InputPort[];
   readonly outputPorts: readonly OutputPort[];

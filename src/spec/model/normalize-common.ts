@@ -1,4 +1,10 @@
-import type { AuthoritativeDefinition, CustomProperty, Team, TeamMember } from './data-contract.js';
+import type {
+  AuthoritativeDefinition,
+  CustomProperty,
+  Description,
+  Team,
+  TeamMember,
+} from './data-contract.js';
 import { arr, compact, isObj, obj, str } from './read-value.js';
 
 export function customProperties(value: unknown): readonly CustomProperty[] {
@@ -52,7 +58,7 @@ export function team(value: unknown): Team {
   });
 }
 
-export function description(value: unknown): { purpose?: string; limitations?: string; usage?: string } {
+export function description(value: unknown): Description {
   if (typeof value === 'string') return { purpose: value };
   const o = obj(value);
   return compact({ purpose: str(o.purpose), limitations: str(o.limitations), usage: str(o.usage) });

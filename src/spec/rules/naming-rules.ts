@@ -1,25 +1,39 @@
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic, JsonPath } from '../diagnostic.js';
 import type { Property } from '../model/data-contract.js';
 import { followsConvention, toConvention } from './naming-convention.js';
 import { report } from './report.js';
 import type { ContractEntry, RuleContext } from './rule.js';
 
+type Convention = Parameters<typeof followsConvention>[1];
+
+/** One finding when a table's or column's physical name breaks the convention. */
+function* checkName(
+  entry: ContractEntry,
+  what: 'table' | 'column',
+  element: { readonly name: string; readonly physicalName: string; readonly path: JsonPath },
+  convention: Convention,
+): Iterable<Diagnostic> {
+  const name = element.physicalName;
+  if (name === '' || followsConvention(name, convention)) return;
+  const field = name === element.name ? 'name' : 'physicalName';
+  yield report(
+    'name-convention',
+    entry.doc,
+    [...element.path, field],
+    `${what} name '${name}' is not ${convention}`,
+    {
+      hint: `rename to '${toConvention(name, convention)}' or set physicalName`,
+    },
+  );
+}
+
 function* checkProperties(
   entry: ContractEntry,
   properties: readonly Property[],
-  convention: Parameters<typeof followsConvention>[1],
+  convention: Convention,
 ): Iterable<Diagnostic> {
   for (const p of properties) {
-    if (p.physicalName !== '' && !followsConvention(p.physicalName, convention)) {
-      const field = p.physicalName === p.name ? 'name' : 'physicalName';
-      yield report(
-        'name-convention',
-        entry.doc,
-        [...p.path, field],
-        `column name '${p.physicalName}' is not ${convention}`,
-        { hint: `rename to '${toConvention(p.physicalName, convention)}' or set physicalName` },
-      );
-    }
+    yield* checkName(entry, 'column', p, convention);
     yield* checkProperties(entry, p.properties, convention);
   }
 }
@@ -30,16 +44,7 @@ export function* namingRules(context: RuleContext): Iterable<Diagnostic> {
   if (convention === 'any') return;
   for (const entry of context.contracts) {
     for (const object of entry.model.schema) {
-      if (object.physicalName !== '' && !followsConvention(object.physicalName, convention)) {
-        const field = object.physicalName === object.name ? 'name' : 'physicalName';
-        yield report(
-          'name-convention',
-          entry.doc,
-          [...object.path, field],
-          `table name '${object.physicalName}' is not ${convention}`,
-          { hint: `rename to '${toConvention(object.physicalName, convention)}' or set physicalName` },
-        );
-      }
+      yield* checkName(entry, 'table', object, convention);
       yield* checkProperties(entry, object.properties, convention);
     }
   }
