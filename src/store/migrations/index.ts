@@ -1,0 +1,16 @@
+/**
+ * Every migration of the control store, in code (no files are read at run time, so the compiled
+ * package and the tests run the same list). Names sort in the order they run; add new ones at the
+ * end and never change a shipped one.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import { initialMigration } from './0001-initial.js';
+
+const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-initial': initialMigration,
+};
+
+/** The Kysely migration provider over the list above. */
+export const controlStoreMigrations: MigrationProvider = {
+  getMigrations: async () => ({ ...MIGRATIONS }),
+};
