@@ -2,9 +2,15 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, EXIT_CODE, type ExitCode, toMeshplaneError } from '../errors/index.js';
 import { type CliIo, processIo } from './cli-io.js';
 import type { CommandModule } from './command.js';
+import { demoCommand } from './commands/demo.js';
+import { deployCommand } from './commands/deploy.js';
 import { exportCommand } from './commands/export.js';
 import { initCommand } from './commands/init.js';
 import { newCommand } from './commands/new.js';
+import { quarantineCommand } from './commands/quarantine.js';
+import { queryCommand } from './commands/query.js';
+import { runCommand } from './commands/run.js';
+import { serveCommand } from './commands/serve.js';
 import { templatesCommand } from './commands/templates.js';
 import { validateCommand } from './commands/validate.js';
 import { VERSION } from './version.js';
@@ -16,6 +22,12 @@ const COMMANDS: readonly CommandModule[] = [
   templatesCommand,
   validateCommand,
   exportCommand,
+  serveCommand,
+  deployCommand,
+  runCommand,
+  queryCommand,
+  quarantineCommand,
+  demoCommand,
 ];
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<ExitCode> {

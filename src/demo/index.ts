@@ -3,7 +3,6 @@
  * contracts. See CONTEXT.md.
  */
 
-export { demoCommand } from './demo-command.js';
 export {
   DEFAULT_BAD_ROW_RATE,
   DEFAULT_SEED,

@@ -24,7 +24,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 10 * 1024 * 1024,
     // Bounded headers and no slow-client hold-ups on the embedded default.
-    maxParamLength: 500,
+    routerOptions: { maxParamLength: 500 },
     connectionTimeout: 60_000,
     requestTimeout: 120_000,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/cli-io.js';
-import { demoCommand } from '../../src/demo/demo-command.js';
+import { demoCommand } from '../../src/cli/commands/demo.js';
 import { copyShop, removeShop } from './shop-copy.js';
 
 /** Runs `meshplane demo ...` on a program holding only the demo command, in-process. */

@@ -1,11 +1,17 @@
 import path from 'node:path';
-import type { CommandModule } from '../cli/command.js';
-import { EXIT, MeshplaneError } from '../errors/index.js';
-import { findWorkspaceRoot } from '../workspace/read-documents.js';
-import { formatGeneration } from './format-generation.js';
-import { DEFAULT_BAD_ROW_RATE, DEFAULT_SEED, generateShopData } from './generate-shop-data.js';
-import { parseScale } from './scale.js';
-import { DEFAULT_REFERENCE_DATE } from './shop-calendar.js';
+import { fileURLToPath } from 'node:url';
+import { formatGeneration } from '../../demo/format-generation.js';
+import { DEFAULT_BAD_ROW_RATE, DEFAULT_SEED, generateShopData } from '../../demo/generate-shop-data.js';
+import { parseScale } from '../../demo/scale.js';
+import { DEFAULT_REFERENCE_DATE } from '../../demo/shop-calendar.js';
+import { EXIT, MeshplaneError } from '../../errors/index.js';
+import { findWorkspaceRoot } from '../../workspace/read-documents.js';
+import type { CommandModule } from '../command.js';
+import { serveDemo } from '../serve-demo.js';
+import { parsePositiveInt } from './validate.js';
+
+/** examples/shop of this installation: three folders up from src/cli/commands or dist/cli/commands. */
+const DEMO_WORKSPACE = fileURLToPath(new URL('../../../examples/shop', import.meta.url));
 
 interface GenerateFlags {
   readonly scale: string;
@@ -48,6 +54,16 @@ async function workspaceOf(dir: string | undefined, cwd: string): Promise<string
  */
 export const demoCommand: CommandModule = (program, io, setExit) => {
   const demo = program.command('demo').description('the bundled demo mesh (examples/shop)');
+  demo
+    .command('serve', { isDefault: true })
+    .description('generate the demo data if needed, serve the demo mesh and deploy its products')
+    .option('--workspace <dir>', 'the demo workspace', DEMO_WORKSPACE)
+    .option('--scale <scale>', 'small, medium, large, or a number of order lines', 'small')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port to listen on', parsePositiveInt, 7300)
+    .action(async (flags: { workspace: string; scale: string; host: string; port: number }) => {
+      setExit(await serveDemo(io, { ...flags, workspace: path.resolve(io.cwd, flags.workspace) }));
+    });
   demo
     .command('generate')
     .description("write seeded sample files for the shop demo's input contracts (same seed, same bytes)")

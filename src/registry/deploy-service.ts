@@ -1,0 +1,215 @@
+import path from 'node:path';
+import { MeshplaneError, toMeshplaneError } from '../errors/index.js';
+import type { MeshRuntime, RuntimeProduct } from '../runtime/index.js';
+import { resolveProduct } from '../runtime/index.js';
+import { formatPath } from '../spec/diagnostic.js';
+import type { SourceFile } from '../spec/validate/index.js';
+import type { ControlStore, Deploy, DeployStepName } from '../store/index.js';
+import { bundleDigest, checkBundle, type DeployBundle } from './deploy-bundle.js';
+import { registrationOf } from './registration.js';
+import { type AnalyzedMesh, analyzeBundles } from './workspace-context.js';
+
+/** What a deploy reports as it goes. */
+export type DeployEvent =
+  | { readonly type: 'step'; readonly step: DeployStepName; readonly message: string }
+  | {
+      readonly type: 'done';
+      readonly deployId: string;
+      readonly productId: string;
+      readonly version: string;
+      readonly unchanged: boolean;
+    }
+  | { readonly type: 'failed'; readonly step: string; readonly message: string };
+
+export interface DeployServiceOptions {
+  readonly store: ControlStore;
+  readonly runtime: MeshRuntime;
+  /** mesh.yaml (and domain.yaml files) of the served workspace, read fresh for each deploy. */
+  readonly meshFiles: () => Promise<readonly SourceFile[]>;
+}
+
+function describeErrors(mesh: AnalyzedMesh, max = 5): string {
+  const errors = mesh.report.files.flatMap((f) => f.diagnostics.filter((d) => d.severity === 'error'));
+  const shown = errors
+    .slice(0, max)
+    .map(
+      (d) =>
+        `${path.basename(d.file)}:${d.line}:${d.column} ${d.code} ${d.message}${d.path.length ? ` (${formatPath(d.path)})` : ''}`,
+    );
+  return `${errors.length} error${errors.length === 1 ? '' : 's'}: ${shown.join('; ')}${errors.length > max ? '; ...' : ''}`;
+}
+
+/**
+ * Deploys products as one journaled, idempotent operation: validate (the same code as `meshplane
+ * validate`) → provision storage → start (the product enters the mesh) → first build → register.
+ * Deploying the same bundle twice changes nothing; a failing step leaves the previous version
+ * serving and says why; a deploy a crash interrupted is resumed from its journaled bundle by
+ * `repair()` at the next start.
+ */
+export class DeployService {
+  readonly #options: DeployServiceOptions;
+  /** The bundle of every product's current version: the context each new deploy is validated in. */
+  readonly #bundles = new Map<string, DeployBundle>();
+
+  constructor(options: DeployServiceOptions) {
+    this.#options = options;
+  }
+
+  /** Loads the registered products into the runtime, from the bundles their current versions were deployed with. */
+  async restore(): Promise<readonly string[]> {
+    const { store, runtime } = this.#options;
+    for (const summary of await store.listProducts()) {
+      const detail = await store.getProduct(summary.id);
+      const current =
+        detail?.versions.find((v) => v.version === detail.currentVersion) ?? detail?.versions[0];
+      if (current === undefined) continue;
+      const deploy = await store.getDeploy(current.deployId);
+      if (deploy !== undefined) this.#bundles.set(summary.id, deploy.bundle as DeployBundle);
+    }
+    const mesh = analyzeBundles(await this.#options.meshFiles(), [...this.#bundles.values()], () => true);
+    const products: RuntimeProduct[] = [];
+    const problems: string[] = [];
+    for (const [id, bundle] of this.#bundles) {
+      const found = mesh.products.get(id);
+      try {
+        if (found === undefined) throw new Error('its descriptor is missing from the journaled bundle');
+        products.push(this.#resolve(mesh, found.product, bundle));
+      } catch (error) {
+        problems.push(`${id}: ${toMeshplaneError(error).message}`);
+      }
+    }
+    await runtime.deploy(products);
+    return problems;
+  }
+
+  /** Resumes, or fails for good, every deploy a crash left unfinished. */
+  async repair(onEvent: (event: DeployEvent) => void = () => undefined): Promise<number> {
+    const unfinished = await this.#options.store.unfinishedDeploys();
+    for (const deploy of unfinished) await this.#execute(deploy, deploy.bundle as DeployBundle, onEvent);
+    return unfinished.length;
+  }
+
+  async deploy(
+    input: DeployBundle,
+    onEvent: (event: DeployEvent) => void = () => undefined,
+  ): Promise<DeployEvent> {
+    const bundle = checkBundle(input);
+    const analyzed = this.#analyze(await this.#options.meshFiles(), bundle);
+    const descriptor = [...analyzed.products.values()].find((p) => p.file.startsWith(bundle.root + path.sep));
+    if (descriptor === undefined || analyzed.report.summary.errors > 0) {
+      const failed: DeployEvent = {
+        type: 'failed',
+        step: 'validate',
+        message: `the product does not validate: ${describeErrors(analyzed)}`,
+      };
+      onEvent(failed);
+      return failed;
+    }
+    const { product } = descriptor;
+    const version = product.version ?? '0.0.0';
+    const begun = await this.#options.store.beginDeploy({
+      productId: product.id,
+      version,
+      digest: await bundleDigest(bundle),
+      bundle,
+    });
+    if (begun.alreadyDeployed) {
+      const done: DeployEvent = {
+        type: 'done',
+        deployId: begun.deploy.id,
+        productId: product.id,
+        version,
+        unchanged: true,
+      };
+      onEvent(done);
+      return done;
+    }
+    return this.#execute(begun.deploy, bundle, onEvent);
+  }
+
+  #analyze(meshFiles: readonly SourceFile[], bundle: DeployBundle): AnalyzedMesh {
+    const inBundle = (file: string) => file.startsWith(bundle.root + path.sep);
+    const others = [...this.#bundles.entries()].filter(([, b]) => b.root !== bundle.root).map(([, b]) => b);
+    return analyzeBundles(meshFiles, [...others, bundle], inBundle);
+  }
+
+  #resolve(
+    mesh: AnalyzedMesh,
+    product: Parameters<typeof resolveProduct>[0],
+    bundle: DeployBundle,
+  ): RuntimeProduct {
+    return resolveProduct(product, bundle.root, {
+      contract: (id) => mesh.contracts.get(id),
+      publisher: (id) => mesh.publishers.get(id),
+    });
+  }
+
+  async #execute(
+    deploy: Deploy,
+    bundle: DeployBundle,
+    onEvent: (event: DeployEvent) => void,
+  ): Promise<DeployEvent> {
+    const { store, runtime } = this.#options;
+    const previous = runtime.products().find((p) => p.id === deploy.productId);
+    let step: DeployStepName | 'validate' = 'validate';
+    const done = async (name: DeployStepName, message: string, detail?: unknown) => {
+      await store.recordDeployStep(deploy.id, name, detail);
+      onEvent({ type: 'step', step: name, message });
+    };
+    try {
+      const analyzed = this.#analyze(await this.#options.meshFiles(), bundle);
+      const found = analyzed.products.get(deploy.productId);
+      if (found === undefined || analyzed.report.summary.errors > 0) {
+        throw new MeshplaneError(
+          'INVALID_INPUT',
+          `the product does not validate: ${describeErrors(analyzed)}`,
+        );
+      }
+      const product = this.#resolve(analyzed, found.product, bundle);
+      await done('validated', `validated ${deploy.productId} ${deploy.version}`);
+      step = 'provisioned';
+      await runtime.provision(product);
+      await done('provisioned', `provisioned storage for ${product.outputs.length} output port(s)`);
+      step = 'started';
+      await runtime.deploy([product]);
+      await done('started', `started ${product.inputs.length} input port(s)`);
+      step = 'built';
+      const run = await runtime.runProduct(product, { trigger: 'deploy' });
+      const failure = [...run.ingests, ...run.transforms].find((s) => s.status === 'failed');
+      if (failure !== undefined) {
+        throw new MeshplaneError(
+          'INVALID_INPUT',
+          `port '${failure.port}': ${failure.error?.message ?? 'failed'}`,
+        );
+      }
+      const rows = run.transforms.reduce((n, t) => n + (t.result?.rowsOut ?? 0), 0);
+      await done('built', `built ${run.transforms.length} output port(s), ${rows} row(s)`);
+      step = 'registered';
+      await store.completeDeploy(deploy.id, registrationOf(product, analyzed));
+      this.#bundles.set(deploy.productId, bundle);
+      onEvent({
+        type: 'step',
+        step: 'registered',
+        message: `registered ${deploy.productId} ${deploy.version} as current`,
+      });
+      const result: DeployEvent = {
+        type: 'done',
+        deployId: deploy.id,
+        productId: deploy.productId,
+        version: deploy.version,
+        unchanged: false,
+      };
+      onEvent(result);
+      return result;
+    } catch (error) {
+      const failure = toMeshplaneError(error);
+      // The previous version keeps serving: put its definition back into the mesh.
+      if (previous !== undefined && step !== 'validate' && step !== 'provisioned')
+        await runtime.deploy([previous]);
+      await store.failDeploy(deploy.id, { message: failure.message, step });
+      const failed: DeployEvent = { type: 'failed', step, message: failure.message };
+      onEvent(failed);
+      return failed;
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import path from 'node:path';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { DeployService } from '../registry/deploy-service.js';
+import { MeshRuntime } from '../runtime/index.js';
+import { DEFAULT_LOAD_LIMITS } from '../spec/load/limits.js';
+import { analyzeWorkspace } from '../spec/validate/index.js';
+import { type ControlStore, createControlStore } from '../store/index.js';
+import { MESH_FILE } from '../workspace/document-files.js';
+import { readBounded } from '../workspace/read-documents.js';
+import { buildApp } from './build-app.js';
+import { Lifecycle } from './lifecycle.js';
+import { deployRoutes } from './routes/deploy-routes.js';
+import { queryRoutes } from './routes/query-routes.js';
+import { registryRoutes } from './routes/registry-routes.js';
+import { runtimeRoutes } from './routes/runtime-routes.js';
+import { storeRunRecorder } from './store-run-recorder.js';
+
+export interface MeshServerOptions {
+  readonly workspace: string;
+  /** PostgreSQL for the control plane; the embedded SQLite file when absent. */
+  readonly databaseUrl?: string;
+  readonly logger?: FastifyServerOptions['logger'];
+  readonly log?: (line: string) => void;
+}
+
+export interface MeshServer {
+  readonly app: FastifyInstance;
+  readonly lifecycle: Lifecycle;
+  readonly store: ControlStore;
+  readonly runtime: MeshRuntime;
+  readonly deploys: DeployService;
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root of `meshplane serve`: opens the control store (SQLite or PostgreSQL),
+ * syncs mesh.yaml into it, opens the runtime's DuckDB hub, loads the registered products, repairs
+ * deploys a crash interrupted, and wires the HTTP API.
+ */
+export async function openMeshServer(options: MeshServerOptions): Promise<MeshServer> {
+  const workspace = path.resolve(options.workspace);
+  const log = options.log ?? (() => undefined);
+  const meshFiles = async () => [
+    await readBounded(
+      path.join(workspace, MESH_FILE),
+      path.join(workspace, MESH_FILE),
+      DEFAULT_LOAD_LIMITS.maxBytes,
+    ),
+  ];
+  const store = await createControlStore({
+    workspaceDir: workspace,
+    ...(options.databaseUrl === undefined ? {} : { url: options.databaseUrl }),
+  });
+  let runtime: MeshRuntime | undefined;
+  try {
+    const { entries } = analyzeWorkspace(await meshFiles());
+    const mesh = [...entries.values()].find((e) => e.parsed?.kind === 'Mesh')?.parsed;
+    if (mesh?.kind === 'Mesh') await store.syncMesh(mesh.model);
+    else
+      log(
+        `note: ${path.join(workspace, MESH_FILE)} is missing or invalid; domains and teams were not synced`,
+      );
+    runtime = await MeshRuntime.open({ workspace, recorder: storeRunRecorder(store, () => runtime) });
+    const deploys = new DeployService({ store, runtime, meshFiles });
+    const problems = await deploys.restore();
+    for (const problem of problems) log(`could not load ${problem}`);
+    const repaired = await deploys.repair((event) => {
+      if (event.type !== 'step') log(`repairing an interrupted deploy: ${JSON.stringify(event)}`);
+    });
+    if (repaired > 0) log(`repaired ${repaired} interrupted deploy(s)`);
+    const lifecycle = new Lifecycle();
+    const app = await buildApp({
+      lifecycle,
+      ...(options.logger === undefined ? {} : { logger: options.logger }),
+      api: [registryRoutes(store), deployRoutes(deploys), runtimeRoutes(runtime), queryRoutes(runtime)],
+    });
+    const opened = runtime;
+    return {
+      app,
+      lifecycle,
+      store,
+      runtime: opened,
+      deploys,
+      close: async () => {
+        await opened.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await runtime?.close();
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,163 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './support/cli.js';
+import { freePort, type ServerProcess, startCli } from './support/server-process.js';
+
+/**
+ * A domain team's path, through the real CLI and server as child processes, against real DuckDB
+ * files, with each control store: scaffold, deploy, query, redeploy, break, stop.
+ */
+const PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
+
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const stores: [string, () => Promise<string | undefined>][] = [
+  ['SQLite (embedded)', async () => undefined],
+  [
+    'PostgreSQL',
+    async () => {
+      if (await postgresReachable()) {
+        const schema = `e2e_${process.pid}_${Date.now()}`;
+        const client = new pg.Client({ connectionString: PG_URL });
+        await client.connect();
+        await client.query(`CREATE SCHEMA ${schema}`);
+        await client.end();
+        return `${PG_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+      }
+      if (process.env.MESHPLANE_REQUIRE_SERVICES === '1')
+        throw new Error(`PostgreSQL is required at ${PG_URL}`);
+      console.warn(
+        `*** SKIPPED: PostgreSQL not reachable at ${PG_URL}; the PostgreSQL control-store run is skipped ***`,
+      );
+      return 'skip';
+    },
+  ],
+];
+
+describe.each(stores)('deploy and query with the %s control store', (_name, databaseUrl) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'meshplane-server-e2e-'));
+  const workspace = path.join(dir, 'mesh');
+  const product = path.join(workspace, 'domains/sales/batch-feed');
+  let server: ServerProcess | undefined;
+  let url = '';
+  let skip = false;
+
+  beforeAll(async () => {
+    const database = await databaseUrl();
+    skip = database === 'skip';
+    if (skip) return;
+    expect(runCli(['init', workspace], dir).status).toBe(0);
+    expect(runCli(['new', 'sales/batch-feed', '--template', 'batch'], workspace).status).toBe(0);
+    mkdirSync(path.join(product, 'data/batch_feed'), { recursive: true });
+    copyFileSync(
+      path.join(product, 'tests/input/batch_feed_files.csv'),
+      path.join(product, 'data/batch_feed/2026-01.csv'),
+    );
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+    server = await startCli(
+      [
+        'serve',
+        '--workspace',
+        workspace,
+        '--port',
+        String(port),
+        ...(database ? ['--database-url', database] : []),
+      ],
+      { cwd: dir, url, ready: (out) => out.includes('Meshplane serves') },
+    );
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('deploys a scaffolded product, showing each step, and serves it by SQL', async (context) => {
+    if (skip) context.skip();
+    const deploy = runCli(['deploy', product, '--server', url], workspace);
+    expect(deploy.status, deploy.stdout + deploy.stderr).toBe(0);
+    for (const step of ['validated', 'provisioned', 'started', 'built', 'registered'])
+      expect(deploy.stdout).toContain(step);
+    const query = runCli(
+      ['query', 'select count(*) as n from sales.batch_feed', '--server', url, '--format', 'json'],
+      workspace,
+    );
+    expect(query.status, query.stderr).toBe(0);
+    const rows = JSON.parse(query.stdout).rows as { n: number | string }[];
+    expect(Number(rows[0]?.n)).toBeGreaterThan(0);
+    const table = runCli(['query', 'select * from sales.batch_feed limit 2', '--server', url], workspace);
+    expect(table.stdout).toMatch(/\(2 rows\)/);
+  });
+
+  it('changes nothing when the same version is deployed again', async (context) => {
+    if (skip) context.skip();
+    const again = runCli(['deploy', product, '--server', url], workspace);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain('already deployed');
+    const history = (await (await fetch(`${url}/api/v1/deploys?productId=sales.batch_feed`)).json()) as {
+      deploys: { state: string }[];
+    };
+    expect(history.deploys.filter((d) => d.state === 'succeeded')).toHaveLength(1);
+  });
+
+  it('keeps the previous version serving when a deploy breaks, and says why', async (context) => {
+    if (skip) context.skip();
+    const sql = path.join(product, 'batch_feed.sql');
+    const descriptor = path.join(product, 'product.odps.yaml');
+    const originalSql = readFileSync(sql, 'utf8');
+    const originalDescriptor = readFileSync(descriptor, 'utf8');
+    try {
+      writeFileSync(descriptor, originalDescriptor.replace(/^version: .*$/m, 'version: 1.1.0'));
+      writeFileSync(sql, 'select no_such_column from batch_feed_files');
+      const broken = runCli(['deploy', product, '--server', url], workspace);
+      expect(broken.status).toBe(1);
+      expect(broken.stderr).toMatch(/deploy failed at built: .*no_such_column/);
+      const detail = (await (await fetch(`${url}/api/v1/products/sales.batch_feed`)).json()) as {
+        currentVersion: string;
+      };
+      expect(detail.currentVersion).toBe('1.0.0');
+      const query = runCli(
+        ['query', 'select count(*) as n from sales.batch_feed', '--server', url, '--format', 'json'],
+        workspace,
+      );
+      expect(Number(JSON.parse(query.stdout).rows[0].n)).toBeGreaterThan(0);
+    } finally {
+      writeFileSync(sql, originalSql);
+      writeFileSync(descriptor, originalDescriptor);
+    }
+  });
+
+  it('answers bad queries and unknown products with clear errors', async (context) => {
+    if (skip) context.skip();
+    const bad = runCli(['query', 'selec 1', '--server', url], workspace);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/syntax error.*line 1, column 1/);
+    const file = runCli(['query', "select * from read_csv('/etc/passwd')", '--server', url], workspace);
+    expect(file.status).toBe(2);
+    expect(file.stderr).toContain('not allowed');
+    const missing = runCli(['quarantine', 'sales.nothing', '--server', url], workspace);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('sales.nothing');
+  });
+
+  it('stops within 10 seconds of SIGTERM, cleanly', async (context) => {
+    if (skip) context.skip();
+    const stopped = await server?.stop();
+    server = undefined;
+    expect(stopped?.code).toBe(0);
+    expect(stopped?.ms).toBeLessThan(10_000);
+  });
+});
