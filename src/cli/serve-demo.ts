@@ -14,7 +14,7 @@ export interface DemoOptions {
   readonly port: number;
 }
 
-const EXAMPLE_QUERIES = [
+export const EXAMPLE_QUERIES = [
   'select order_status, count(*) as orders, sum(total_amount) as revenue from orders.orders group by order_status order by revenue desc',
   'select * from customers.customer_360 order by lifetime_value desc limit 5',
   'select carrier, count(*) as shipments from shipping.shipments group by carrier',
@@ -42,6 +42,9 @@ export async function serveDemo(io: CliIo, options: DemoOptions): Promise<0 | 1 
     );
     await mkdir(state, { recursive: true });
     await writeFile(marker, wanted);
+    // File input ports leave files younger than a second for the next scan (they may be half
+    // written); these are complete, so let them settle once and the first build takes them all.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
   }
   const mesh = await loadMesh(options.workspace);
   for (const problem of mesh.problems) io.stderr(`demo: ${problem}\n`);

@@ -1,5 +1,5 @@
 import { type DuckDBConfig, DuckDBDriver } from '../engines/duckdb/index.js';
-import type { IngestProgress } from '../ports/files/index.js';
+import { filePortSpec, hasNewFiles, type IngestProgress } from '../ports/files/index.js';
 import { KeyedLock } from './keyed-lock.js';
 import { syncMeshCatalog } from './mesh-catalog.js';
 import { type MeshNames, meshNames } from './mesh-names.js';
@@ -13,7 +13,8 @@ import {
 import { type ProductRunResult, runProduct } from './run-product.js';
 import { type QueryOptions, type QueryStream, runQuery } from './run-query.js';
 import { NO_RUN_RECORDER, type RunRecorder, type RunTrigger } from './run-recorder.js';
-import type { RuntimeProduct } from './runtime-product.js';
+import { isStoredInput, type RuntimeProduct } from './runtime-product.js';
+import { productAlias } from './storage-layout.js';
 
 export interface MeshRuntimeOptions {
   /** The workspace root; product files go to `<workspace>/.meshplane/products/`. */
@@ -89,6 +90,17 @@ export class MeshRuntime {
     return this.#lock.run(product.id, () =>
       runProduct(this.#ctx, product, { recorder: this.#recorder, settleMs: this.#settleMs, ...options }),
     );
+  }
+
+  /** Whether any file input port of `product` has a settled file it has not ingested yet. */
+  async hasNewInput(product: RuntimeProduct): Promise<boolean> {
+    for (const input of product.inputs) {
+      if (!isStoredInput(input) || input.kind !== 'files') continue;
+      const spec = filePortSpec(input, product.dir);
+      if (await hasNewFiles(this.hub, productAlias(product.id), spec, { settleMs: this.#settleMs }))
+        return true;
+    }
+    return false;
   }
 
   listQuarantine(productId: string, query: QuarantineQuery = {}): Promise<QuarantinedRecord[]> {

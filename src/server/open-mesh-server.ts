@@ -8,6 +8,7 @@ import { type ControlStore, createControlStore } from '../store/index.js';
 import { MESH_FILE } from '../workspace/document-files.js';
 import { readBounded } from '../workspace/read-documents.js';
 import { buildApp } from './build-app.js';
+import { watchInputs } from './input-watcher.js';
 import { Lifecycle } from './lifecycle.js';
 import { deployRoutes } from './routes/deploy-routes.js';
 import { queryRoutes } from './routes/query-routes.js';
@@ -21,6 +22,8 @@ export interface MeshServerOptions {
   readonly databaseUrl?: string;
   readonly logger?: FastifyServerOptions['logger'];
   readonly log?: (line: string) => void;
+  /** How often file input ports are checked for new files (milliseconds; 0 turns the watcher off). */
+  readonly inputPollMs?: number;
 }
 
 export interface MeshServer {
@@ -75,6 +78,8 @@ export async function openMeshServer(options: MeshServerOptions): Promise<MeshSe
       api: [registryRoutes(store), deployRoutes(deploys), runtimeRoutes(runtime), queryRoutes(runtime)],
     });
     const opened = runtime;
+    const pollMs = options.inputPollMs ?? 2000;
+    const watcher = pollMs > 0 ? watchInputs(opened, { intervalMs: pollMs, log }) : undefined;
     return {
       app,
       lifecycle,
@@ -82,6 +87,7 @@ export async function openMeshServer(options: MeshServerOptions): Promise<MeshSe
       runtime: opened,
       deploys,
       close: async () => {
+        await watcher?.stop();
         await opened.close();
         await store.close();
       },

@@ -139,3 +139,28 @@ O-6,1,abc,shipped,not a date,this note is too long
     expect(portResult(await run(), 'raw_orders').files).toEqual([]);
   });
 });
+
+describe('file input port: contract problems', () => {
+  it('a pattern DuckDB cannot compile fails the port, not the files', async () => {
+    writeFiles(root(), { [`${ORDERS_DIR}/data/orders/a.csv`]: GOOD });
+    const product = mesh().product('sales.orders');
+    const input = product.inputs.find((i) => i.name === 'raw_orders');
+    if (input === undefined || input.kind === 'product') throw new Error('raw_orders');
+    const broken = {
+      ...input,
+      columns: input.columns.map((c) => (c.name === 'order_id' ? { ...c, pattern: '(' } : c)),
+    };
+    const result = await mesh().runtime.runProduct(
+      { ...product, inputs: product.inputs.map((i) => (i.name === 'raw_orders' ? broken : i)) },
+      { trigger: 'manual' },
+    );
+    const step = result.ingests.find((i) => i.port === 'raw_orders');
+    expect(step?.status).toBe('failed');
+    expect(step?.error?.message).toMatch(
+      /^input port raw_orders: the pattern of column order_id is not a valid regular expression/,
+    );
+    expect(await rows('SELECT count(*)::INT AS n FROM p_sales_orders._meshplane.ingested_files')).toEqual([
+      { n: 0 },
+    ]);
+  });
+});

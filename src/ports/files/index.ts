@@ -3,6 +3,7 @@ export { contentHash } from './content-hash.js';
 export { type LedgerState, type LedgerStatus, readLedger } from './file-ledger.js';
 export { type FilePortSpec, filePortSpec, readOptionsFor } from './file-port-spec.js';
 export { type CandidateFile, findFiles } from './find-files.js';
+export { hasNewFiles } from './has-new-files.js';
 export { type FileIngestResult, type FileVersion, ingestFile } from './ingest-file.js';
 export {
   type IngestFilesOptions,

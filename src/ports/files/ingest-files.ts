@@ -1,6 +1,7 @@
 import { access } from 'node:fs/promises';
 import type { DuckDBDriver, DuckDBSession } from '../../engines/duckdb/index.js';
 import { MeshplaneError } from '../../errors/index.js';
+import { checkPatterns } from './check-patterns.js';
 import { contentHash } from './content-hash.js';
 import { decideAfterHash, needsHash } from './file-decision.js';
 import { type LedgerState, readLedger } from './file-ledger.js';
@@ -105,6 +106,7 @@ export async function ingestNewFiles(
   const started = performance.now();
   const now = options.now ?? Date.now;
   return hub.withSession(async (session) => {
+    await checkPatterns(session, spec.port, spec.columns);
     const ledger = await readLedger(session, alias, spec.port);
     const candidates = await findFiles(session, spec.glob, {
       settleMs: options.settleMs ?? 1000,
