@@ -130,6 +130,33 @@ describe.each(stores)('deploy and query with the %s control store', (_name, data
     expect(count()).toBe(2 * before);
   });
 
+  it('exports an output port in bulk as CSV and Parquet', async (context) => {
+    if (skip) context.skip();
+    const csv = await fetch(`${url}/api/v1/products/sales.batch_feed/ports/batch_feed/export?format=csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = (await csv.text()).trim().split('\n');
+    const n = Number(
+      JSON.parse(
+        runCli(
+          ['query', 'select count(*) as n from sales.batch_feed', '--server', url, '--format', 'json'],
+          workspace,
+        ).stdout,
+      ).rows[0].n,
+    );
+    expect(lines.length).toBe(n + 1);
+    const parquet = Buffer.from(
+      await (await fetch(`${url}/api/v1/products/sales.batch_feed/ports/batch_feed/export`)).arrayBuffer(),
+    );
+    expect(parquet.subarray(0, 4).toString()).toBe('PAR1');
+    expect(parquet.subarray(-4).toString()).toBe('PAR1');
+    const missing = await fetch(`${url}/api/v1/products/sales.batch_feed/ports/nothing/export`);
+    expect(missing.status).toBe(404);
+    expect(
+      (await fetch(`${url}/api/v1/products/sales.batch_feed/ports/batch_feed/export?format=xlsx`)).status,
+    ).toBe(400);
+  });
+
   it('changes nothing when the same version is deployed again', async (context) => {
     if (skip) context.skip();
     const again = runCli(['deploy', product, '--server', url], workspace);
