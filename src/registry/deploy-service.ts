@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { MeshplaneError, toMeshplaneError } from '../errors/index.js';
 import type { MeshRuntime, RuntimeProduct } from '../runtime/index.js';
-import { resolveProduct } from '../runtime/index.js';
+import { resolveProduct, scheduleError } from '../runtime/index.js';
 import { formatPath } from '../spec/diagnostic.js';
 import type { SourceFile } from '../spec/validate/index.js';
 import type { ControlStore, Deploy, DeployStepName } from '../store/index.js';
@@ -166,6 +166,14 @@ export class DeployService {
         );
       }
       const product = this.#resolve(analyzed, found.product, bundle);
+      for (const output of product.outputs) {
+        const problem = output.schedule === undefined ? undefined : scheduleError(output.schedule);
+        if (problem !== undefined)
+          throw new MeshplaneError(
+            'INVALID_INPUT',
+            `output port '${output.name}': meshplane.schedule ${problem}`,
+          );
+      }
       await done('validated', `validated ${deploy.productId} ${deploy.version}`);
       step = 'provisioned';
       await runtime.provision(product);

@@ -48,5 +48,6 @@ export type {
   StoredInputKind,
   StoredInputPort,
 } from './runtime-product.js';
+export { isDue, ON_INPUT, scheduleError } from './schedule.js';
 export { type SelectFacts, selectFacts, type TableReference } from './select-references.js';
 export { productAlias, productFile } from './storage-layout.js';

@@ -14,6 +14,7 @@ import { deployRoutes } from './routes/deploy-routes.js';
 import { queryRoutes } from './routes/query-routes.js';
 import { registryRoutes } from './routes/registry-routes.js';
 import { runtimeRoutes } from './routes/runtime-routes.js';
+import { watchSchedules } from './schedule-watcher.js';
 import { storeRunRecorder } from './store-run-recorder.js';
 
 export interface MeshServerOptions {
@@ -80,6 +81,7 @@ export async function openMeshServer(options: MeshServerOptions): Promise<MeshSe
     const opened = runtime;
     const pollMs = options.inputPollMs ?? 2000;
     const watcher = pollMs > 0 ? watchInputs(opened, { intervalMs: pollMs, log }) : undefined;
+    const schedules = watchSchedules(opened, { intervalMs: 15_000, log });
     return {
       app,
       lifecycle,
@@ -88,6 +90,7 @@ export async function openMeshServer(options: MeshServerOptions): Promise<MeshSe
       deploys,
       close: async () => {
         await watcher?.stop();
+        await schedules.stop();
         await opened.close();
         await store.close();
       },
