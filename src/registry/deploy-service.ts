@@ -9,7 +9,7 @@ import { bundleDigest, checkBundle, type DeployBundle } from './deploy-bundle.js
 import { registrationOf } from './registration.js';
 import { type AnalyzedMesh, analyzeBundles } from './workspace-context.js';
 
-/** What a deploy reports as it goes. */
+/** What a deploy reports as it goes; also the lines of `POST /api/v1/deploys` with `Accept: application/x-ndjson`. */
 export type DeployEvent =
   | { readonly type: 'step'; readonly step: DeployStepName; readonly message: string }
   | {

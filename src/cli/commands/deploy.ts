@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { EXIT } from '../../errors/index.js';
+import type { DeployEvent } from '../../registry/deploy-service.js';
 import { validateWorkspace } from '../../spec/validate/index.js';
 import { collectSources } from '../collect-sources.js';
 import type { CommandModule } from '../command.js';
@@ -10,23 +11,6 @@ import { readProductBundle } from '../product-bundle.js';
 interface DeployFlags {
   readonly server?: string;
 }
-
-/** One line of the server's deploy progress stream (application/x-ndjson). */
-export type DeployEvent =
-  | { readonly type: 'step'; readonly step: string; readonly message: string }
-  | {
-      readonly type: 'done';
-      readonly deployId: string;
-      readonly productId: string;
-      readonly version: string;
-      readonly unchanged: boolean;
-    }
-  | {
-      readonly type: 'failed';
-      readonly step: string;
-      readonly message: string;
-      readonly diagnostics?: unknown;
-    };
 
 async function* lines(body: ReadableStream<Uint8Array>): AsyncIterable<string> {
   const decoder = new TextDecoder();
