@@ -19,3 +19,33 @@ describe('bench/validate', () => {
     expect(run.stdout).toMatch(/ratio meshplane \/ reference: \d+\.\d+x throughput/);
   });
 });
+
+/** Runs `bench/<script>` with `args` on the built dist/ and returns its exit status and output. */
+function bench(script: string, args: readonly string[]) {
+  return spawnSync(process.execPath, [path.join(repoRoot, 'bench', script), ...args], {
+    encoding: 'utf8',
+    timeout: 150_000,
+  });
+}
+
+describe('bench/ingest-files', () => {
+  it('ingests a tiny CSV, NDJSON and Parquet file both ways and prints a ratio per format', () => {
+    const run = bench('ingest-files.mjs', ['--rows=2000', '--rounds=1']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    for (const format of ['csv', 'ndjson', 'parquet'])
+      expect(run.stdout).toMatch(new RegExp(`^  ${format} \\(`, 'm'));
+    expect(run.stdout.match(/ratio meshplane \/ reference: \d+\.\d+x throughput/g)).toHaveLength(3);
+  }, 180_000);
+});
+
+describe('bench/time-to-product', () => {
+  it('goes from meshplane new to the first query with rows once, and prints the total and the CLI share', () => {
+    const run = bench('time-to-product.mjs', ['--starts=1']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/meshplane query \(first rows: [1-9]\d*, \d+ attempt\(s\)\)/);
+    expect(run.stdout).toMatch(/total, new to first rows\s+\d+ ms/);
+    expect(run.stdout).toMatch(/CLI start-up share: \d+ meshplane starts x \d+ ms/);
+  }, 180_000);
+});
