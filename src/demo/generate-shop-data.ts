@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MeshplaneError } from '../errors/index.js';
+import { DEFAULT_BAD_ROW_RATE, DEFAULT_SEED } from './defaults.js';
 import { findFileInputs, type SkippedInput } from './input-contracts.js';
 import { ParquetConverter } from './parquet-converter.js';
 import type { GenerateProgress } from './progress.js';
@@ -10,12 +11,6 @@ import { createShopWorld } from './shop-world.js';
 import { SHOP_SOURCES } from './sources/shop-sources.js';
 import { isoTimestamp } from './time-format.js';
 import { type SourceReport, writeSource } from './write-source.js';
-
-/** The seed used when none is given. */
-export const DEFAULT_SEED = 1;
-
-/** Share of rows broken on purpose when none is given: one in 200. */
-export const DEFAULT_BAD_ROW_RATE = 0.005;
 
 export interface GenerateShopDataOptions {
   /** The workspace folder (the one holding mesh.yaml), e.g. `examples/shop`. */
@@ -123,3 +118,5 @@ export async function generateShopData(options: GenerateShopDataOptions): Promis
     totalRows,
   };
 }
+
+export { DEFAULT_BAD_ROW_RATE, DEFAULT_SEED } from './defaults.js';

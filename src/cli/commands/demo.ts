@@ -1,13 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_BAD_ROW_RATE, DEFAULT_SEED } from '../../demo/defaults.js';
 import { formatGeneration } from '../../demo/format-generation.js';
-import { DEFAULT_BAD_ROW_RATE, DEFAULT_SEED, generateShopData } from '../../demo/generate-shop-data.js';
 import { parseScale } from '../../demo/scale.js';
 import { DEFAULT_REFERENCE_DATE } from '../../demo/shop-calendar.js';
 import { EXIT, MeshplaneError } from '../../errors/index.js';
 import { findWorkspaceRoot } from '../../workspace/read-documents.js';
 import type { CommandModule } from '../command.js';
-import { serveDemo } from '../serve-demo.js';
 import { parsePositiveInt } from './validate.js';
 
 /** examples/shop of this installation: three folders up from src/cli/commands or dist/cli/commands. */
@@ -62,6 +61,7 @@ export const demoCommand: CommandModule = (program, io, setExit) => {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on', parsePositiveInt, 7300)
     .action(async (flags: { workspace: string; scale: string; host: string; port: number }) => {
+      const { serveDemo } = await import('../serve-demo.js');
       setExit(await serveDemo(io, { ...flags, workspace: path.resolve(io.cwd, flags.workspace) }));
     });
   demo
@@ -90,6 +90,7 @@ export const demoCommand: CommandModule = (program, io, setExit) => {
         throw new MeshplaneError('INVALID_INPUT', `--format must be text or json, not '${flags.format}'`);
       }
       const started = performance.now();
+      const { generateShopData } = await import('../../demo/generate-shop-data.js');
       const result = await generateShopData({
         workspaceDir: await workspaceOf(dir, io.cwd),
         scale: parseScale(flags.scale),

@@ -2,7 +2,6 @@ import path from 'node:path';
 import { MeshplaneError } from '../../errors/index.js';
 import { findWorkspaceRoot } from '../../workspace/read-documents.js';
 import type { CommandModule } from '../command.js';
-import { serveWorkspace } from '../serve-workspace.js';
 import { parsePositiveInt } from './validate.js';
 
 interface ServeFlags {
@@ -33,6 +32,8 @@ export const serveCommand: CommandModule = (program, io, setExit) => {
         );
       }
       const databaseUrl = flags.databaseUrl ?? process.env.MESHPLANE_DATABASE_URL;
+      // The server stack (Fastify, DuckDB, the stores) loads only for the commands that serve.
+      const { serveWorkspace } = await import('../serve-workspace.js');
       setExit(
         await serveWorkspace(io, {
           workspace,
