@@ -6,6 +6,7 @@ import { formatPath } from '../spec/diagnostic.js';
 import type { SourceFile } from '../spec/validate/index.js';
 import type { ControlStore, Deploy, DeployStepName } from '../store/index.js';
 import { bundleDigest, checkBundle, type DeployBundle } from './deploy-bundle.js';
+import { withBundledTransforms } from './materialize-bundle.js';
 import { registrationOf } from './registration.js';
 import { type AnalyzedMesh, analyzeBundles } from './workspace-context.js';
 
@@ -26,6 +27,8 @@ export interface DeployServiceOptions {
   readonly runtime: MeshRuntime;
   /** mesh.yaml (and domain.yaml files) of the served workspace, read fresh for each deploy. */
   readonly meshFiles: () => Promise<readonly SourceFile[]>;
+  /** Where deployed bundles' SQL is kept (the workspace's `.meshplane/`). */
+  readonly stateDir: string;
 }
 
 function describeErrors(mesh: AnalyzedMesh, max = 5): string {
@@ -73,7 +76,7 @@ export class DeployService {
       const found = mesh.products.get(id);
       try {
         if (found === undefined) throw new Error('its descriptor is missing from the journaled bundle');
-        products.push(this.#resolve(mesh, found.product, bundle));
+        products.push(await this.#resolve(mesh, found.product, bundle));
       } catch (error) {
         problems.push(`${id}: ${toMeshplaneError(error).message}`);
       }
@@ -137,11 +140,12 @@ export class DeployService {
     mesh: AnalyzedMesh,
     product: Parameters<typeof resolveProduct>[0],
     bundle: DeployBundle,
-  ): RuntimeProduct {
-    return resolveProduct(product, bundle.root, {
+  ): Promise<RuntimeProduct> {
+    const resolved = resolveProduct(product, bundle.root, {
       contract: (id) => mesh.contracts.get(id),
       publisher: (id) => mesh.publishers.get(id),
     });
+    return withBundledTransforms(resolved, bundle, this.#options.stateDir);
   }
 
   async #execute(
@@ -165,7 +169,7 @@ export class DeployService {
           `the product does not validate: ${describeErrors(analyzed)}`,
         );
       }
-      const product = this.#resolve(analyzed, found.product, bundle);
+      const product = await this.#resolve(analyzed, found.product, bundle);
       for (const output of product.outputs) {
         const problem = output.schedule === undefined ? undefined : scheduleError(output.schedule);
         if (problem !== undefined)

@@ -4,7 +4,7 @@ import { DeployService } from '../registry/deploy-service.js';
 import { MeshRuntime } from '../runtime/index.js';
 import { DEFAULT_LOAD_LIMITS } from '../spec/load/limits.js';
 import { analyzeWorkspace } from '../spec/validate/index.js';
-import { type ControlStore, createControlStore } from '../store/index.js';
+import { type ControlStore, createControlStore, INTERRUPTED_RUN_ERROR } from '../store/index.js';
 import { MESH_FILE } from '../workspace/document-files.js';
 import { readBounded } from '../workspace/read-documents.js';
 import { buildApp } from './build-app.js';
@@ -41,6 +41,25 @@ export interface MeshServer {
  * syncs mesh.yaml into it, opens the runtime's DuckDB hub, loads the registered products, repairs
  * deploys a crash interrupted, and wires the HTTP API.
  */
+/**
+ * A crash between an ingest's commit and the end of the transforms leaves input that the output
+ * was not built from; such runs are marked interrupted when the store opens. Their products run
+ * once more before the server reports ready. (Only those: re-running an `append` transform with
+ * no new input would add its rows again.)
+ */
+async function catchUpInterruptedRuns(
+  store: ControlStore,
+  runtime: MeshRuntime,
+  log: (line: string) => void,
+) {
+  for (const product of runtime.products()) {
+    const [latest] = await store.listRuns(product.id, 1);
+    if (latest?.error !== INTERRUPTED_RUN_ERROR) continue;
+    log(`${product.id}: its last run was interrupted; running it again`);
+    await runtime.runProduct(product, { trigger: 'manual' });
+  }
+}
+
 export async function openMeshServer(options: MeshServerOptions): Promise<MeshServer> {
   const workspace = path.resolve(options.workspace);
   const log = options.log ?? (() => undefined);
@@ -65,13 +84,19 @@ export async function openMeshServer(options: MeshServerOptions): Promise<MeshSe
         `note: ${path.join(workspace, MESH_FILE)} is missing or invalid; domains and teams were not synced`,
       );
     runtime = await MeshRuntime.open({ workspace, recorder: storeRunRecorder(store, () => runtime) });
-    const deploys = new DeployService({ store, runtime, meshFiles });
+    const deploys = new DeployService({
+      store,
+      runtime,
+      meshFiles,
+      stateDir: path.join(workspace, '.meshplane'),
+    });
     const problems = await deploys.restore();
     for (const problem of problems) log(`could not load ${problem}`);
     const repaired = await deploys.repair((event) => {
       if (event.type !== 'step') log(`repairing an interrupted deploy: ${JSON.stringify(event)}`);
     });
     if (repaired > 0) log(`repaired ${repaired} interrupted deploy(s)`);
+    await catchUpInterruptedRuns(store, runtime, log);
     const lifecycle = new Lifecycle();
     const app = await buildApp({
       lifecycle,
