@@ -179,7 +179,10 @@ describe.each(stores)('deploy and query with the %s control store', (_name, data
       writeFileSync(sql, 'select no_such_column from batch_feed_files');
       const broken = runCli(['deploy', product, '--server', url], workspace);
       expect(broken.status).toBe(1);
-      expect(broken.stderr).toMatch(/deploy failed at built: .*no_such_column/);
+      expect(broken.stderr).toMatch(
+        /deploy failed at built: .*transform batch_feed\.sql failed at line 1.*no_such_column/,
+      );
+      expect(broken.stderr).not.toContain('.meshplane');
       const detail = (await (await fetch(`${url}/api/v1/products/sales.batch_feed`)).json()) as {
         currentVersion: string;
       };

@@ -32,7 +32,7 @@ export async function withBundledTransforms(
     const target = path.join(folder, relative);
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, file.content);
-    outputs.push({ ...output, transform: target });
+    outputs.push({ ...output, transform: target, transformName: relative });
   }
   return { ...product, outputs };
 }

@@ -37,7 +37,7 @@ function transformError(product: RuntimeProduct, port: RuntimeOutputPort, error:
       : sqlErrorPosition(error instanceof Error ? error.message : '');
   // The transform starts on line 2 of the statement (RESULT_PREFIX); line 1 is ours.
   const position = found === undefined || found.line < 2 ? undefined : { ...found, line: found.line - 1 };
-  const file = path.relative(product.dir, port.transform ?? '');
+  const file = port.transformName ?? path.relative(product.dir, port.transform ?? '');
   const where =
     position === undefined
       ? ''

@@ -44,6 +44,8 @@ export interface RuntimeOutputPort {
   readonly primaryKey: readonly string[];
   /** Absolute path of the SQL transform (`meshplane.transform`), when the port has one. */
   readonly transform: string | undefined;
+  /** How messages name the transform (its path in the product folder), when `transform` is a deployed copy. */
+  readonly transformName?: string;
   readonly refresh: RefreshMode;
   readonly schedule: string | undefined;
 }
