@@ -49,3 +49,12 @@ describe('bench/time-to-product', () => {
     expect(run.stdout).toMatch(/CLI start-up share: \d+ meshplane starts x \d+ ms/);
   }, 180_000);
 });
+
+describe('bench/compat', () => {
+  it('compares a small generated contract schema and prints a ratio against Ajv compiling it', () => {
+    const run = bench('compat.mjs', ['--rounds=1', '--sizes=50', '--round-ms=100']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^ {2}50 properties +\d+ +\d+ +\d+\.\d+x$/m);
+  }, 120_000);
+});

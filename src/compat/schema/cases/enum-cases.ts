@@ -1,0 +1,75 @@
+import { breaks, type CompatCase, ok } from './compat-case.js';
+
+export const ENUM_CASES: readonly CompatCase[] = [
+  {
+    name: 'enum extended',
+    before: { type: 'string', enum: ['red'] },
+    after: { type: 'string', enum: ['red', 'blue'] },
+    backward: ok('ENUM_ARRAY_EXTENDED'),
+    forward: breaks('ENUM_ARRAY_NARROWED'),
+  },
+  {
+    name: 'enum changed',
+    before: { type: 'string', enum: ['red'] },
+    after: { type: 'string', enum: ['blue'] },
+    backward: breaks('ENUM_ARRAY_CHANGED'),
+    forward: breaks('ENUM_ARRAY_CHANGED'),
+  },
+  {
+    name: 'enum removed',
+    before: { type: 'string', enum: ['red'] },
+    after: { type: 'string' },
+    backward: ok('ENUM_ARRAY_REMOVED'),
+    forward: breaks('ENUM_ARRAY_ADDED'),
+    confluent: { description: 'Detect removed enum', compatible: true },
+  },
+  {
+    name: 'nullable enum narrowed',
+    before: { type: ['string', 'null'], enum: ['a', 'b', null] },
+    after: { type: ['string', 'null'], enum: ['a', null] },
+    backward: breaks('ENUM_ARRAY_NARROWED'),
+    forward: ok('ENUM_ARRAY_EXTENDED'),
+  },
+  {
+    name: 'enum value longer than the reader allows',
+    before: { type: 'string', enum: ['ab', 'abcdef'] },
+    after: { type: 'string', maxLength: 3 },
+    backward: breaks('ENUM_ARRAY_REMOVED', 'ENUM_VALUE_REJECTED'),
+    forward: breaks('ENUM_ARRAY_ADDED', 'MAX_LENGTH_REMOVED'),
+  },
+  {
+    name: 'const changed',
+    before: { const: 1 },
+    after: { const: 2 },
+    backward: breaks('ENUM_ARRAY_CHANGED'),
+    forward: breaks('ENUM_ARRAY_CHANGED'),
+  },
+  {
+    name: 'const widened to an enum',
+    before: { const: 'x' },
+    after: { enum: ['x', 'y'] },
+    backward: ok('ENUM_ARRAY_EXTENDED'),
+    forward: breaks('ENUM_ARRAY_NARROWED'),
+  },
+  {
+    name: 'boolean type and enum of both booleans are one set',
+    before: { type: 'boolean' },
+    after: { enum: [true, false] },
+    backward: ok(),
+    forward: ok('ENUM_ARRAY_REMOVED'),
+  },
+  {
+    name: 'enum reordered',
+    before: { enum: ['a', 'b'] },
+    after: { enum: ['b', 'a'] },
+    backward: ok(),
+    forward: ok(),
+  },
+  {
+    name: 'enum of objects with keys in another order',
+    before: { enum: [{ x: 1, y: 2 }] },
+    after: { enum: [{ y: 2, x: 1 }] },
+    backward: ok(),
+    forward: ok(),
+  },
+];

@@ -1,0 +1,343 @@
+import { breaks, type CompatCase, lenientOnly, ok, underLenient } from './compat-case.js';
+
+const str = { type: 'string' };
+const num = { type: 'number' };
+
+/** Content models: open, closed, partially open; and `required`. */
+export const OBJECT_CASES: readonly CompatCase[] = [
+  {
+    name: 'property renamed in an open content model',
+    before: { properties: { foo: str } },
+    after: { properties: { bar: str } },
+    backward: lenientOnly('PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL', 'PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL'),
+    forward: lenientOnly('PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL', 'PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL'),
+    confluent: { description: 'Detect changes to remove properties', compatible: false },
+  },
+  {
+    name: 'optional property added to an open content model',
+    before: { properties: { foo: str } },
+    after: { properties: { foo: str, bar: num } },
+    backward: lenientOnly('PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL'),
+    forward: ok('PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL'),
+    confluent: { description: 'Detect property added to open content model', compatible: false },
+  },
+  {
+    name: 'optional property added to a closed content model',
+    before: { properties: { foo: str }, additionalProperties: false },
+    after: { properties: { foo: str, bar: num }, additionalProperties: false },
+    backward: ok('OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL'),
+    forward: breaks('PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL'),
+    confluent: { description: 'Detect optional property added to closed content model', compatible: true },
+  },
+  {
+    name: 'required property added to a closed content model',
+    before: { properties: { foo: str }, additionalProperties: false },
+    after: { properties: { foo: str, bar: num }, required: ['bar'], additionalProperties: false },
+    backward: breaks('REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL'),
+    forward: breaks('PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL'),
+  },
+  {
+    name: 'required property with a default added to a closed content model',
+    before: { properties: { foo: str }, additionalProperties: false },
+    after: {
+      properties: { foo: str, bar: { type: 'number', default: 0 } },
+      required: ['bar'],
+      additionalProperties: false,
+    },
+    backward: ok('REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_UNOPEN_CONTENT_MODEL'),
+    forward: breaks('PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL'),
+  },
+  {
+    name: 'required property added to an open content model',
+    before: { properties: { foo: str } },
+    after: { properties: { foo: str, bar: num }, required: ['bar'] },
+    backward: breaks('REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL'),
+    forward: ok('PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL'),
+  },
+  {
+    name: 'property accepting anything added to an open content model',
+    before: { additionalProperties: true },
+    after: { additionalProperties: true, properties: { foo: true } },
+    backward: ok('PROPERTY_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL'),
+    forward: ok(),
+    confluent: { description: 'Detect adding empty schema to open content model', compatible: true },
+  },
+  {
+    name: 'false property removed from a closed content model',
+    before: { additionalProperties: false, properties: { foo: false } },
+    after: { additionalProperties: false },
+    backward: ok('PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL'),
+    forward: ok('OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL'),
+    confluent: { description: 'Detect removing false from closed content model', compatible: true },
+  },
+  {
+    name: 'property added under a matching patternProperties schema',
+    before: {
+      properties: { foo: str },
+      additionalProperties: false,
+      patternProperties: { '^S_': str, '^I_': { type: 'integer' } },
+    },
+    after: {
+      properties: { foo: str, I_123: num },
+      additionalProperties: false,
+      patternProperties: { '^S_': str, '^I_': { type: 'integer' } },
+    },
+    backward: ok(
+      'OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL',
+      'PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL',
+      'TYPE_EXTENDED',
+    ),
+    forward: breaks('PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL', 'TYPE_NARROWED'),
+    confluent: { description: 'Detect property added to partially open content model 1', compatible: true },
+  },
+  {
+    name: 'property added that additionalProperties covers',
+    before: { properties: { foo: str }, additionalProperties: str },
+    after: { properties: { foo: str, bar: str }, additionalProperties: str },
+    backward: ok(
+      'OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL',
+      'PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL',
+    ),
+    forward: ok('PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL'),
+    confluent: { description: 'Detect property added to partially open content model 2', compatible: true },
+  },
+  {
+    name: 'property added that additionalProperties does not cover',
+    before: { properties: { foo: str }, additionalProperties: str },
+    after: { properties: { foo: str, bar: num }, additionalProperties: str },
+    backward: underLenient(
+      lenientOnly(
+        'OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL',
+        'PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL',
+        'TYPE_CHANGED',
+      ),
+      'OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL',
+      'PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL',
+    ),
+    forward: breaks('PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL', 'TYPE_CHANGED'),
+    confluent: { description: 'Detect property added to partially open content model 3', compatible: false },
+  },
+  {
+    name: 'required property added that additionalProperties covers',
+    before: { properties: { foo: str }, additionalProperties: str },
+    after: { properties: { foo: str, bar: str }, required: ['bar'], additionalProperties: str },
+    backward: breaks(
+      'PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL',
+      'REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL',
+    ),
+    forward: ok('PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL'),
+    confluent: { description: 'Detect property added to partially open content model 4', compatible: false },
+  },
+  {
+    name: 'property moved from a closed model into additionalProperties that covers it',
+    before: { properties: { foo: str, bar: str }, additionalProperties: false },
+    after: { properties: { foo: str }, additionalProperties: str },
+    backward: ok(
+      'ADDITIONAL_PROPERTIES_ADDED',
+      'PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL',
+    ),
+    forward: lenientOnly(
+      'ADDITIONAL_PROPERTIES_REMOVED',
+      'OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL',
+      'PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL',
+    ),
+    confluent: {
+      description: 'Detect property removed from partially open content model 2',
+      compatible: true,
+    },
+  },
+  {
+    name: 'property moved into additionalProperties that does not cover it',
+    before: { properties: { foo: str, bar: num }, additionalProperties: false },
+    after: { properties: { foo: str }, additionalProperties: str },
+    backward: breaks(
+      'ADDITIONAL_PROPERTIES_ADDED',
+      'PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL',
+      'TYPE_CHANGED',
+    ),
+    forward: underLenient(
+      lenientOnly(
+        'ADDITIONAL_PROPERTIES_REMOVED',
+        'OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL',
+        'PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL',
+        'TYPE_CHANGED',
+      ),
+      'ADDITIONAL_PROPERTIES_REMOVED',
+      'OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL',
+      'PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL',
+    ),
+    confluent: {
+      description: 'Detect property removed from partially open content model 3',
+      compatible: false,
+    },
+  },
+  {
+    name: 'additionalProperties false dropped',
+    before: { properties: {}, additionalProperties: false },
+    after: { properties: {} },
+    backward: ok(),
+    forward: lenientOnly('ADDITIONAL_PROPERTIES_REMOVED'),
+    confluent: { description: 'Detect added boolean additional properties', compatible: true },
+  },
+  {
+    name: 'additionalProperties true made false',
+    before: { additionalProperties: true },
+    after: { additionalProperties: false },
+    backward: lenientOnly('ADDITIONAL_PROPERTIES_REMOVED'),
+    forward: ok(),
+    confluent: { description: 'Detect removed boolean additional properties', compatible: false },
+  },
+  {
+    name: 'additionalProperties narrowed to a schema',
+    before: { additionalProperties: true },
+    after: { additionalProperties: num },
+    backward: lenientOnly('ADDITIONAL_PROPERTIES_NARROWED'),
+    forward: ok(),
+    confluent: { description: 'Detect narrowing changes to additional properties schema', compatible: false },
+  },
+  {
+    name: 'additionalProperties schema changed',
+    before: { additionalProperties: str },
+    after: { additionalProperties: num },
+    backward: underLenient(lenientOnly('TYPE_CHANGED'), 'ADDITIONAL_PROPERTIES_NARROWED'),
+    forward: underLenient(lenientOnly('TYPE_CHANGED'), 'ADDITIONAL_PROPERTIES_NARROWED'),
+    confluent: { description: 'Detect changes to additional properties schema', compatible: false },
+  },
+  {
+    name: 'unevaluatedProperties closed model gains an optional property',
+    before: { properties: { foo: str }, unevaluatedProperties: false },
+    after: { properties: { foo: str, bar: str }, unevaluatedProperties: false },
+    backward: ok('OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL'),
+    forward: breaks('PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL'),
+  },
+  {
+    name: 'unevaluatedProperties false added',
+    before: { properties: { foo: str } },
+    after: { properties: { foo: str }, unevaluatedProperties: false },
+    backward: lenientOnly('UNEVALUATED_PROPERTIES_REMOVED'),
+    forward: ok('UNEVALUATED_PROPERTIES_ADDED'),
+  },
+  {
+    name: 'patternProperties added by the reader',
+    before: { type: 'object' },
+    after: { type: 'object', patternProperties: { '^x_': str } },
+    backward: lenientOnly('PATTERN_PROPERTIES_NARROWED'),
+    forward: ok(),
+  },
+  {
+    name: 'propertyNames pattern added',
+    before: { type: 'object' },
+    after: { type: 'object', propertyNames: { pattern: '^[a-z]+$' } },
+    backward: breaks('PATTERN_ADDED'),
+    forward: ok(),
+  },
+  {
+    name: 'nested property widened',
+    before: { type: 'object', properties: { a: { type: 'object', properties: { b: { type: 'integer' } } } } },
+    after: { type: 'object', properties: { a: { type: 'object', properties: { b: { type: 'number' } } } } },
+    backward: ok('TYPE_EXTENDED'),
+    forward: breaks('TYPE_NARROWED'),
+  },
+];
+
+export const REQUIRED_CASES: readonly CompatCase[] = [
+  {
+    name: 'requirement removed',
+    before: { properties: { foo: str }, required: ['foo'] },
+    after: { properties: { foo: str } },
+    backward: ok('REQUIRED_ATTRIBUTE_REMOVED'),
+    forward: breaks('REQUIRED_ATTRIBUTE_ADDED'),
+    confluent: { description: 'Detect required array to be removed', compatible: true },
+  },
+  {
+    name: 'requirement added',
+    before: { properties: { foo: str } },
+    after: { properties: { foo: str }, required: ['foo'] },
+    backward: breaks('REQUIRED_ATTRIBUTE_ADDED'),
+    forward: ok('REQUIRED_ATTRIBUTE_REMOVED'),
+    confluent: { description: 'Detect required array to be added', compatible: false },
+  },
+  {
+    name: 'requirement added with a default',
+    before: { properties: { foo: str } },
+    after: { properties: { foo: { type: 'string', default: 'none' } }, required: ['foo'] },
+    backward: ok('REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED'),
+    forward: ok('REQUIRED_ATTRIBUTE_REMOVED'),
+  },
+  {
+    // Confluent only looks at names listed in both `properties` and calls this compatible; a
+    // reader requiring a name the writer may leave out cannot read such records.
+    name: 'required name without a property schema',
+    before: { properties: { foo: str }, required: ['foo'] },
+    after: { properties: { foo: str }, required: ['bar'] },
+    backward: breaks('REQUIRED_ATTRIBUTE_ADDED', 'REQUIRED_ATTRIBUTE_REMOVED'),
+    forward: breaks('REQUIRED_ATTRIBUTE_ADDED', 'REQUIRED_ATTRIBUTE_REMOVED'),
+  },
+  {
+    name: 'maxProperties decreased',
+    before: { maxProperties: 2 },
+    after: { maxProperties: 1 },
+    backward: breaks('MAX_PROPERTIES_DECREASED'),
+    forward: ok('MAX_PROPERTIES_INCREASED'),
+    confluent: { description: 'Detect decreased maxProperties', compatible: false },
+  },
+  {
+    name: 'minProperties increased',
+    before: { minProperties: 1 },
+    after: { minProperties: 2 },
+    backward: breaks('MIN_PROPERTIES_INCREASED'),
+    forward: ok('MIN_PROPERTIES_DECREASED'),
+    confluent: { description: 'Detect increased minProperties', compatible: false },
+  },
+];
+
+export const DEPENDENCY_CASES: readonly CompatCase[] = [
+  {
+    name: 'dependency arrays swapped',
+    before: { properties: { foo: num, bar: str }, dependencies: { foo: ['bar'] } },
+    after: { properties: { foo: num, bar: str }, dependencies: { bar: ['foo'] } },
+    backward: breaks('DEPENDENCY_ARRAY_ADDED', 'DEPENDENCY_ARRAY_REMOVED'),
+    forward: breaks('DEPENDENCY_ARRAY_ADDED', 'DEPENDENCY_ARRAY_REMOVED'),
+    confluent: { description: 'Detect changes to dependencies as array', compatible: false },
+  },
+  {
+    name: 'dependency schema removed',
+    before: { dependencies: { foo: str, bar: str } },
+    after: { dependencies: { foo: str } },
+    backward: ok('DEPENDENCY_SCHEMA_REMOVED'),
+    forward: breaks('DEPENDENCY_SCHEMA_ADDED'),
+    confluent: { description: 'Detect compatible changes to dependencies schemas', compatible: true },
+  },
+  {
+    name: 'dependency schema changed',
+    before: { dependencies: { foo: str } },
+    after: { dependencies: { foo: num } },
+    backward: breaks('TYPE_CHANGED'),
+    forward: breaks('TYPE_CHANGED'),
+    confluent: { description: 'Detect incompatible changes to dependencies schemas', compatible: false },
+  },
+  {
+    name: 'dependentSchemas tightened',
+    before: { type: 'object', dependentSchemas: { card: { properties: { cvc: { type: 'string' } } } } },
+    after: {
+      type: 'object',
+      dependentSchemas: { card: { properties: { cvc: { type: 'string', maxLength: 4 } } } },
+    },
+    backward: breaks('MAX_LENGTH_ADDED'),
+    forward: ok('MAX_LENGTH_REMOVED'),
+  },
+  {
+    name: 'dependentRequired narrowed',
+    before: { dependentRequired: { a: ['b', 'c'] } },
+    after: { dependentRequired: { a: ['b'] } },
+    backward: ok('DEPENDENCY_ARRAY_NARROWED'),
+    forward: breaks('DEPENDENCY_ARRAY_EXTENDED'),
+  },
+  {
+    name: 'dependentRequired added on a name the writer always writes',
+    before: { properties: { a: str, b: str }, required: ['b'] },
+    after: { properties: { a: str, b: str }, required: ['b'], dependentRequired: { a: ['b'] } },
+    backward: ok(),
+    forward: ok('DEPENDENCY_ARRAY_REMOVED'),
+  },
+];

@@ -1,0 +1,141 @@
+import { breaks, type CompatCase, ok } from './compat-case.js';
+
+const tree = (value: string) => ({
+  type: 'object',
+  properties: { value: { type: value }, children: { type: 'array', items: { $ref: '#' } } },
+});
+
+/** $ref, recursion, annotations and input that is not quite a schema. */
+export const REFERENCE_CASES: readonly CompatCase[] = [
+  {
+    name: 'referenced definition changed',
+    before: {
+      type: 'array',
+      items: { $ref: '#/definitions/someRef' },
+      definitions: { someRef: { type: 'string' } },
+    },
+    after: {
+      type: 'array',
+      items: { $ref: '#/definitions/someRef' },
+      definitions: { someRef: { type: 'number' } },
+    },
+    backward: breaks('TYPE_CHANGED'),
+    forward: breaks('TYPE_CHANGED'),
+    confluent: { description: 'Detect incompatible changes to reference schemas', compatible: false },
+  },
+  {
+    name: 'schema moved into a definition',
+    before: { type: 'string' },
+    after: { $ref: '#/definitions/someRef', definitions: { someRef: { type: 'string' } } },
+    backward: ok(),
+    forward: ok(),
+    confluent: { description: 'Detect compatible change of moving to reference schema', compatible: true },
+  },
+  {
+    name: '$ref with a sibling keyword',
+    before: { $defs: { name: { type: 'string', maxLength: 10 } }, $ref: '#/$defs/name' },
+    after: { $defs: { name: { type: 'string', maxLength: 10 } }, $ref: '#/$defs/name', maxLength: 5 },
+    backward: breaks('MAX_LENGTH_DECREASED'),
+    forward: ok('MAX_LENGTH_INCREASED'),
+  },
+  {
+    name: 'recursive schema unchanged',
+    before: tree('integer'),
+    after: tree('integer'),
+    backward: ok(),
+    forward: ok(),
+  },
+  {
+    name: 'recursive schema widened',
+    before: tree('integer'),
+    after: tree('number'),
+    backward: ok('TYPE_EXTENDED'),
+    forward: breaks('TYPE_NARROWED'),
+  },
+  {
+    name: '$anchor and $id references',
+    before: { $defs: { n: { $anchor: 'name', type: 'string' } }, properties: { a: { $ref: '#name' } } },
+    after: { $defs: { n: { $id: 'name.json', type: 'string' } }, properties: { a: { $ref: 'name.json' } } },
+    backward: ok(),
+    forward: ok(),
+  },
+  {
+    name: 'unevaluatedProperties sees the names a $ref evaluates',
+    before: {
+      type: 'object',
+      properties: { a: { type: 'string' }, b: { type: 'integer' } },
+      required: ['a'],
+      additionalProperties: false,
+    },
+    after: {
+      $defs: { base: { type: 'object', properties: { a: { type: 'string' } }, required: ['a'] } },
+      $ref: '#/$defs/base',
+      properties: { b: { type: 'integer' } },
+      unevaluatedProperties: false,
+    },
+    backward: ok(),
+    forward: ok(),
+  },
+  {
+    name: 'same external reference on both sides',
+    before: { properties: { a: { $ref: 'https://example.com/a.json' } } },
+    after: { properties: { a: { $ref: 'https://example.com/a.json' } } },
+    backward: ok(),
+    forward: ok(),
+  },
+  {
+    name: 'external reference changed',
+    before: { properties: { a: { $ref: 'https://example.com/a.json' } } },
+    after: { properties: { a: { $ref: 'https://example.com/b.json' } } },
+    backward: breaks('REFERENCE_UNRESOLVED'),
+    forward: breaks('REFERENCE_UNRESOLVED'),
+  },
+  {
+    name: 'annotations changed',
+    before: {
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      $id: 'a',
+      title: 'A',
+      description: 'first',
+      $comment: 'c',
+      examples: ['x'],
+      default: 'x',
+      'x-owner': 'team-a',
+      type: 'string',
+    },
+    after: {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      $id: 'b',
+      title: 'B',
+      description: 'second',
+      default: 'y',
+      'x-owner': 'team-b',
+      readOnly: true,
+      type: 'string',
+    },
+    backward: ok(),
+    forward: ok(),
+  },
+  {
+    name: 'keywords of the wrong type are ignored',
+    before: {
+      type: 'string',
+      maxLength: '5',
+      minLength: -1,
+      pattern: 7,
+      required: 'a',
+      properties: [],
+      enum: 'x',
+    },
+    after: { type: 'string' },
+    backward: ok(),
+    forward: ok(),
+  },
+  {
+    name: 'unknown type name constrains nothing',
+    before: { type: 'strin' },
+    after: { type: 'string' },
+    backward: breaks('TYPE_NARROWED'),
+    forward: ok(),
+  },
+];
