@@ -1,23 +1,35 @@
+import type { AuditEvent, AuditFilter, AuditInput, AuditVerification } from './model/audit-model.js';
 import type {
   BeginDeployInput,
   BeginDeployResult,
   Deploy,
+  DeployCompletionExtras,
   DeployError,
   DeployStepName,
   DeploySummary,
 } from './model/deploy-model.js';
 import type { DomainRecord, MeshRecord, MeshSnapshot, TeamRecord } from './model/mesh-model.js';
+import type { Notification, NotificationFilter, NotificationInput } from './model/notification-model.js';
 import type {
+  PortContractVersion,
   ProductDetail,
   ProductFilter,
   ProductRegistration,
   ProductSummary,
 } from './model/product-model.js';
 import type { FinishRunInput, Run, StartRunInput } from './model/run-model.js';
+import type { PortUsage, PortUsageFilter, PortUsageInput } from './model/usage-model.js';
+import type {
+  WebhookAttemptOutcome,
+  WebhookDelivery,
+  WebhookFilter,
+  WebhookInput,
+} from './model/webhook-model.js';
 
 /**
- * The control plane's metadata: the mesh, the product registry, the deploy journal and pipeline
- * runs. One implementation over SQLite (embedded) and PostgreSQL (server mode).
+ * The control plane's metadata: the mesh, the product registry, the deploy journal, pipeline
+ * runs, port usage, notifications, the webhook outbox and the audit log. One implementation over
+ * SQLite (embedded) and PostgreSQL (server mode).
  *
  * Every method that writes several rows does so in one transaction. Failures are
  * `MeshplaneError`s: NOT_FOUND for an unknown deploy or run, CONFLICT when a write collides with
@@ -38,6 +50,11 @@ export interface ControlStore {
   listProducts(filter?: ProductFilter): Promise<ProductSummary[]>;
   /** A registered product with its versions and current ports, contracts and descriptor. */
   getProduct(id: string): Promise<ProductDetail | undefined>;
+  /**
+   * Every contract version an output port was registered with, oldest first: one entry per
+   * (contract id, version), with the first product version that registered it.
+   */
+  listPortContracts(productId: string, port: string): Promise<PortContractVersion[]>;
 
   /**
    * Opens a deploy in the journal. When the product's current version was deployed from the same
@@ -50,9 +67,15 @@ export interface ControlStore {
   recordDeployStep(deployId: string, step: DeployStepName, detail?: unknown): Promise<void>;
   /**
    * In one transaction: marks the deploy succeeded, registers the product, its version, ports and
-   * contracts, and makes that version current. Calling it again on a succeeded deploy is a no-op.
+   * contracts, makes that version current, and writes `extras` (audit events, notifications,
+   * webhooks), so they exist exactly when the deploy succeeded. Calling it again on a succeeded
+   * deploy is a no-op that writes no extras.
    */
-  completeDeploy(deployId: string, registration: ProductRegistration): Promise<Deploy>;
+  completeDeploy(
+    deployId: string,
+    registration: ProductRegistration,
+    extras?: DeployCompletionExtras,
+  ): Promise<Deploy>;
   /** Marks an unfinished deploy failed; the product's current version stays as it was. */
   failDeploy(deployId: string, error: DeployError): Promise<Deploy>;
   /** Deploys neither succeeded nor failed, oldest first: what a crash left to repair. */
@@ -68,6 +91,47 @@ export interface ControlStore {
   finishRun(id: string, result: FinishRunInput): Promise<Run>;
   /** A product's runs, newest first. */
   listRuns(productId: string, limit: number): Promise<Run[]>;
+
+  /**
+   * Adds reads to the consumers' totals, in one transaction: a read per entry, rows summed,
+   * first and last read times widened.
+   */
+  recordPortUsage(entries: readonly PortUsageInput[]): Promise<void>;
+  /** A product's usage (of one port or major version if asked), most recently read first. */
+  listPortUsage(filter: PortUsageFilter): Promise<PortUsage[]>;
+
+  /** Writes in-app notices, unread; returns them as stored. */
+  addNotifications(list: readonly NotificationInput[]): Promise<Notification[]>;
+  /** Notices newest first. */
+  listNotifications(filter: NotificationFilter): Promise<Notification[]>;
+  /** Marks a notice read (the first time is kept). NOT_FOUND for an unknown id. */
+  markNotificationRead(id: string): Promise<void>;
+
+  /** Puts events in the webhook outbox, due at once. */
+  enqueueWebhooks(list: readonly WebhookInput[]): Promise<void>;
+  /**
+   * Claims up to `limit` deliveries due at `now`, oldest first: for each URL only its oldest
+   * pending delivery, so deliveries to one URL go in order. The claim holds them for `leaseMs`
+   * (default 60 s) so other dispatchers leave them alone; an unsettled claim then expires.
+   */
+  claimDueWebhooks(now: Date, limit: number, leaseMs?: number): Promise<WebhookDelivery[]>;
+  /**
+   * Settles an attempt of a pending delivery: delivered, pending again until `retryAt`, or dead
+   * without one. NOT_FOUND for an unknown delivery, CONFLICT for one settled already.
+   */
+  recordWebhookAttempt(id: string, outcome: WebhookAttemptOutcome): Promise<WebhookDelivery>;
+  /** Deliveries newest first. */
+  listWebhooks(filter: WebhookFilter): Promise<WebhookDelivery[]>;
+
+  /**
+   * Appends events to the hash-chained audit log in one transaction; concurrent appenders, in
+   * this process or others, take turns and never fork the chain. Returns the events as stored.
+   */
+  appendAudit(events: readonly AuditInput[]): Promise<AuditEvent[]>;
+  /** Audit events newest first. */
+  listAudit(filter: AuditFilter): Promise<AuditEvent[]>;
+  /** Recomputes the chain: ok with the event count, or the first seq that does not chain and why. */
+  verifyAudit(): Promise<AuditVerification>;
 
   /** Closes the database connection (or pool). The store cannot be used afterwards. */
   close(): Promise<void>;

@@ -51,3 +51,11 @@ export function requireUnique(keys: readonly string[], what: string): void {
     throw new MeshplaneError('INVALID_INPUT', `duplicate ${what}: ${repeated.join(', ')}`);
   }
 }
+
+/** INVALID_INPUT unless `value` is a valid Date; returns it as ISO-8601 text, as the store keeps times. */
+export function requireDate(value: unknown, what: string): string {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
+    throw new MeshplaneError('INVALID_INPUT', `${what} must be a valid Date`);
+  }
+  return value.toISOString();
+}

@@ -1,9 +1,19 @@
 import type { ControlStore } from './control-store.js';
+import { appendAudit, listAudit, verifyAudit } from './queries/audit-log.js';
+import { listPortContracts } from './queries/contract-history.js';
 import { beginDeploy, completeDeploy, failDeploy, recordDeployStep } from './queries/deploy-journal.js';
 import { getDeploy, listDeploys, unfinishedDeploys } from './queries/deploy-reads.js';
 import { getMesh, listDomains, listTeams, syncMesh } from './queries/mesh-queries.js';
+import { addNotifications, listNotifications, markNotificationRead } from './queries/notification-queries.js';
 import { getProduct, listProducts } from './queries/product-queries.js';
 import { finishRun, listRuns, startRun } from './queries/run-queries.js';
+import { listPortUsage, recordPortUsage } from './queries/usage-queries.js';
+import {
+  claimDueWebhooks,
+  enqueueWebhooks,
+  listWebhooks,
+  recordWebhookAttempt,
+} from './queries/webhook-outbox.js';
 import type { StoreContext } from './store-context.js';
 
 /** The control store over a Kysely database: each method is one query function. */
@@ -15,9 +25,10 @@ export function createSqlControlStore(ctx: StoreContext): ControlStore {
     listTeams: () => listTeams(ctx),
     listProducts: (filter) => listProducts(ctx, filter),
     getProduct: (id) => getProduct(ctx, id),
+    listPortContracts: (productId, port) => listPortContracts(ctx, productId, port),
     beginDeploy: (input) => beginDeploy(ctx, input),
     recordDeployStep: (deployId, step, detail) => recordDeployStep(ctx, deployId, step, detail),
-    completeDeploy: (deployId, registration) => completeDeploy(ctx, deployId, registration),
+    completeDeploy: (deployId, registration, extras) => completeDeploy(ctx, deployId, registration, extras),
     failDeploy: (deployId, error) => failDeploy(ctx, deployId, error),
     unfinishedDeploys: () => unfinishedDeploys(ctx),
     listDeploys: (productId, limit) => listDeploys(ctx, productId, limit),
@@ -25,6 +36,18 @@ export function createSqlControlStore(ctx: StoreContext): ControlStore {
     startRun: (input) => startRun(ctx, input),
     finishRun: (id, result) => finishRun(ctx, id, result),
     listRuns: (productId, limit) => listRuns(ctx, productId, limit),
+    recordPortUsage: (entries) => recordPortUsage(ctx, entries),
+    listPortUsage: (filter) => listPortUsage(ctx, filter),
+    addNotifications: (list) => addNotifications(ctx, list),
+    listNotifications: (filter) => listNotifications(ctx, filter),
+    markNotificationRead: (id) => markNotificationRead(ctx, id),
+    enqueueWebhooks: (list) => enqueueWebhooks(ctx, list),
+    claimDueWebhooks: (now, limit, leaseMs) => claimDueWebhooks(ctx, now, limit, leaseMs),
+    recordWebhookAttempt: (id, outcome) => recordWebhookAttempt(ctx, id, outcome),
+    listWebhooks: (filter) => listWebhooks(ctx, filter),
+    appendAudit: (events) => appendAudit(ctx, events),
+    listAudit: (filter) => listAudit(ctx, filter),
+    verifyAudit: () => verifyAudit(ctx),
     close: () => ctx.db.destroy(),
   };
 }

@@ -5,9 +5,11 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import { initialMigration } from './0001-initial.js';
+import { lifecycleMigration } from './0002-lifecycle.js';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initialMigration,
+  '0002-lifecycle': lifecycleMigration,
 };
 
 /** The Kysely migration provider over the list above. */

@@ -1,4 +1,7 @@
 /** The deploy journal: one row per deploy attempt and a log of the steps it got through. */
+import type { AuditInput } from './audit-model.js';
+import type { NotificationInput } from './notification-model.js';
+import type { WebhookInput } from './webhook-model.js';
 
 /** The steps a deploy records on its way, in the order the runtime takes them. */
 export const DEPLOY_STEPS = ['validated', 'provisioned', 'registered', 'started', 'built'] as const;
@@ -61,4 +64,14 @@ export interface BeginDeployInput {
 export interface BeginDeployResult {
   readonly deploy: Deploy;
   readonly alreadyDeployed: boolean;
+}
+
+/**
+ * What `completeDeploy` writes in the same transaction as the registration: all of it commits
+ * with the deploy's success, or none of it does.
+ */
+export interface DeployCompletionExtras {
+  readonly audit?: readonly AuditInput[];
+  readonly notifications?: readonly NotificationInput[];
+  readonly webhooks?: readonly WebhookInput[];
 }

@@ -86,3 +86,17 @@ export interface ProductRegistration {
   readonly inputPorts: readonly InputPortRecord[];
   readonly contracts: readonly ContractRecord[];
 }
+
+/** One contract version an output port has been registered with, as `listPortContracts` lists it. */
+export interface PortContractVersion {
+  readonly contractId: string;
+  readonly contractVersion: string;
+  /** The output port's version the contract described. */
+  readonly portVersion: string;
+  /** The first product version (by deploy time) that registered this contract version. */
+  readonly productVersion: string;
+  /** When that product version was deployed. */
+  readonly deployedAt: string;
+  /** The ODCS document as the latest product version that registered this contract version holds it (its status may have changed since). */
+  readonly document: unknown;
+}

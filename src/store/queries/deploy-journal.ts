@@ -14,6 +14,7 @@ import {
   type BeginDeployResult,
   DEPLOY_STEPS,
   type Deploy,
+  type DeployCompletionExtras,
   type DeployError,
   type DeployStepName,
   FINISHED_DEPLOY_STATES,
@@ -21,9 +22,12 @@ import {
 import type { ProductRegistration } from '../model/product-model.js';
 import type { ControlDatabase } from '../schema/control-database.js';
 import type { StoreContext } from '../store-context.js';
+import { appendAuditIn } from './audit-log.js';
 import { checkRegistration } from './check-registration.js';
 import { readDeploy } from './deploy-reads.js';
+import { insertNotifications } from './notification-queries.js';
 import { registerProduct, versionRegistered } from './register-product.js';
+import { insertWebhooks } from './webhook-outbox.js';
 
 /**
  * Locks a deploy's row for the rest of the transaction with a no-op update (portable, unlike
@@ -158,13 +162,16 @@ export async function recordDeployStep(
 }
 
 /**
- * Marks the deploy succeeded and registers its product version as current, in one transaction.
- * A succeeded deploy is returned as it is (completing twice is a no-op); a failed one is CONFLICT.
+ * Marks the deploy succeeded and registers its product version as current, in one transaction
+ * that also writes the extras (audit events, notifications, webhooks): all commit or none does.
+ * A succeeded deploy is returned as it is (completing twice is a no-op, and writes no extras
+ * again); a failed one is CONFLICT.
  */
 export async function completeDeploy(
   ctx: StoreContext,
   deployId: string,
   registration: ProductRegistration,
+  extras: DeployCompletionExtras = {},
 ): Promise<Deploy> {
   checkRegistration(registration);
   return ctx.db.transaction().execute(async (trx) => {
@@ -179,6 +186,10 @@ export async function completeDeploy(
       .set({ state: 'succeeded', updated_at: at, finished_at: at })
       .where('id', '=', deployId)
       .execute();
+    const inTrx = { ...ctx, db: trx };
+    await appendAuditIn(inTrx, extras.audit ?? []);
+    await insertNotifications(inTrx, extras.notifications ?? []);
+    await insertWebhooks(inTrx, extras.webhooks ?? []);
     return requireDeploy(trx, deployId);
   });
 }

@@ -11,6 +11,9 @@ import type { ColumnType } from 'kysely';
  */
 export type NullableBigintColumn = ColumnType<number | string | null, number | null, number | null>;
 
+/** A BIGINT column that is never NULL: written as a number, read as a number or a string. */
+export type BigintColumn = ColumnType<number | string, number, number>;
+
 export interface MeshTable {
   /** Always 1: the table holds one row. */
   id: number;
@@ -129,6 +132,70 @@ export interface RunsTable {
   finished_at: string | null;
 }
 
+/** How often a consumer read an output port's major version. One row per (product, port, major, consumer). */
+export interface PortUsageTable {
+  product_id: string;
+  port: string;
+  major: number;
+  consumer: string;
+  reads: BigintColumn;
+  rows: BigintColumn;
+  first_read_at: string;
+  last_read_at: string;
+}
+
+/** An in-app notice to a team or a consumer. */
+export interface NotificationsTable {
+  id: string;
+  created_at: string;
+  type: string;
+  product_id: string | null;
+  port: string | null;
+  /** A team name or a consumer name. */
+  recipient: string;
+  title: string;
+  message: string;
+  /** JSON, or null when the notice carries no data. */
+  data: string | null;
+  read_at: string | null;
+}
+
+/** The webhook outbox: one row per (URL, event). */
+export interface WebhookDeliveriesTable {
+  id: string;
+  created_at: string;
+  url: string;
+  event_id: string;
+  event_type: string;
+  /** JSON: the CloudEvent, as it is sent. */
+  payload: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  delivered_at: string | null;
+}
+
+/** The audit log, hash-chained in `seq` order. */
+export interface AuditEventsTable {
+  seq: BigintColumn;
+  at: string;
+  actor: string;
+  action: string;
+  subject: string;
+  /** JSON, or null when the event has no details. */
+  details: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The audit chain's head: one row (id 1), the last seq and hash; appenders lock it. */
+export interface AuditHeadTable {
+  id: number;
+  seq: BigintColumn;
+  hash: string;
+}
+
 /** Every table of the control store. */
 export interface ControlDatabase {
   mesh: MeshTable;
@@ -143,4 +210,9 @@ export interface ControlDatabase {
   deploys: DeploysTable;
   deploy_steps: DeployStepsTable;
   runs: RunsTable;
+  port_usage: PortUsageTable;
+  notifications: NotificationsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  audit_events: AuditEventsTable;
+  audit_head: AuditHeadTable;
 }
