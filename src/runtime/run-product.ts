@@ -5,6 +5,7 @@ import {
   ingestNewFiles,
   type PortIngestResult,
 } from '../ports/files/index.js';
+import { ingestSqlTable, sqlTablePortSpec } from '../ports/sql-table/index.js';
 import { outputDependencies, topologicalOrder } from './output-order.js';
 import { provisionProduct, type StorageContext } from './product-storage.js';
 import type { RunFinish, RunKind, RunRecorder, RunStatus, RunTrigger } from './run-recorder.js';
@@ -37,6 +38,17 @@ export interface ProductRunResult {
 }
 
 type Counts = Pick<RunFinish, 'rowsIn' | 'rowsOut' | 'rowsQuarantined' | 'filesIngested' | 'filesFailed'>;
+
+/** What an ingest step reports to the recorder, for every input port kind alike. */
+function ingestCounts(r: PortIngestResult): Counts {
+  return {
+    rowsIn: r.rowsAccepted + r.rowsQuarantined,
+    rowsOut: r.rowsAccepted,
+    rowsQuarantined: r.rowsQuarantined,
+    filesIngested: r.filesIngested,
+    filesFailed: r.filesFailed,
+  };
+}
 
 /** Runs one step between recorder.start and recorder.finish; a failure becomes a failed outcome. */
 async function step<T>(
@@ -105,8 +117,9 @@ async function skipped<T>(
 
 /**
  * One run of a product: provision its storage (idempotent), ingest new files on every file input
- * port, then run every output port's transform in dependency order. An output whose transform
- * reads a sibling that failed is skipped. Each step is reported to the recorder.
+ * port and a fresh snapshot on every sql-table input port, then run every output port's transform
+ * in dependency order. An output whose transform reads a sibling that failed is skipped. Each
+ * step is reported to the recorder.
  */
 export async function runProduct(
   ctx: StorageContext,
@@ -116,6 +129,15 @@ export async function runProduct(
   const storage = await provisionProduct(ctx, product);
   const ingests: StepOutcome<PortIngestResult>[] = [];
   for (const input of product.inputs) {
+    if (input.kind === 'sql-table') {
+      // A snapshot of a source table replaces the port's rows; on failure the previous one stays.
+      const work = () =>
+        ingestSqlTable(ctx.hub, storage.alias, sqlTablePortSpec(input), {
+          ...(options.signal ? { signal: options.signal } : {}),
+        });
+      ingests.push(await step(product, input.name, 'ingest', options, work, ingestCounts));
+      continue;
+    }
     if (input.kind !== 'files') continue;
     const ingestOptions = {
       settleMs: options.settleMs ?? 1000,
@@ -129,13 +151,7 @@ export async function runProduct(
         'ingest',
         options,
         () => ingestNewFiles(ctx.hub, storage.alias, filePortSpec(input, product.dir), ingestOptions),
-        (r) => ({
-          rowsIn: r.rowsAccepted + r.rowsQuarantined,
-          rowsOut: r.rowsAccepted,
-          rowsQuarantined: r.rowsQuarantined,
-          filesIngested: r.filesIngested,
-          filesFailed: r.filesFailed,
-        }),
+        ingestCounts,
       ),
     );
   }
