@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { ERROR_CODES, type ErrorCode, MeshplaneError } from '../errors/index.js';
 
 /** The default address of `meshplane serve`. */
@@ -6,6 +7,20 @@ export const DEFAULT_SERVER = 'http://127.0.0.1:7300';
 /** The server to talk to: `--server`, else MESHPLANE_SERVER, else the local default. */
 export function serverUrl(flag: string | undefined): string {
   return (flag ?? process.env.MESHPLANE_SERVER ?? DEFAULT_SERVER).replace(/\/+$/, '');
+}
+
+/**
+ * Who the CLI acts as: MESHPLANE_ACTOR, else the operating system's user name. Sent as
+ * `Meshplane-Actor` so the server can count usage and audit changes by name.
+ */
+export function actorName(): string {
+  const fromEnv = process.env.MESHPLANE_ACTOR?.trim();
+  if (fromEnv) return fromEnv;
+  try {
+    return userInfo().username || 'anonymous';
+  } catch {
+    return 'anonymous';
+  }
 }
 
 function isErrorCode(value: unknown): value is ErrorCode {
@@ -27,6 +42,7 @@ export async function callApi(
       method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
       headers: {
         accept: init.accept ?? 'application/json',
+        'meshplane-actor': actorName(),
         ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(process.env.MESHPLANE_TOKEN ? { authorization: `Bearer ${process.env.MESHPLANE_TOKEN}` } : {}),
       },

@@ -2,9 +2,14 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, EXIT_CODE, type ExitCode, toMeshplaneError } from '../errors/index.js';
 import { type CliIo, processIo } from './cli-io.js';
 import type { CommandModule } from './command.js';
+import { changelogCommand } from './commands/changelog.js';
+import { compatCommand } from './commands/compat.js';
+import { consumersCommand } from './commands/consumers.js';
 import { demoCommand } from './commands/demo.js';
 import { deployCommand } from './commands/deploy.js';
+import { diffCommand } from './commands/diff.js';
 import { exportCommand } from './commands/export.js';
+import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
 import { newCommand } from './commands/new.js';
 import { quarantineCommand } from './commands/quarantine.js';
@@ -22,11 +27,16 @@ const COMMANDS: readonly CommandModule[] = [
   templatesCommand,
   validateCommand,
   exportCommand,
+  importCommand,
+  diffCommand,
+  compatCommand,
   serveCommand,
   deployCommand,
   runCommand,
   queryCommand,
   quarantineCommand,
+  changelogCommand,
+  consumersCommand,
   demoCommand,
 ];
 

@@ -14,8 +14,13 @@ interface Column {
 function version(label: string, columns: readonly Column[], custom = ''): ContractVersionSide {
   const props = columns
     .map((c) => {
-      const lines = [`      - name: ${c.name}`, `        logicalType: ${c.type ?? 'string'}`, `        required: ${c.required === true}`];
-      if (c.maxLength !== undefined) lines.push('        logicalTypeOptions:', `          maxLength: ${c.maxLength}`);
+      const lines = [
+        `      - name: ${c.name}`,
+        `        logicalType: ${c.type ?? 'string'}`,
+        `        required: ${c.required === true}`,
+      ];
+      if (c.maxLength !== undefined)
+        lines.push('        logicalTypeOptions:', `          maxLength: ${c.maxLength}`);
       if (c.values !== undefined) {
         lines.push(
           '        quality:',
@@ -38,7 +43,9 @@ ${custom}schema:
     properties:
 ${props}
 `;
-  const side = contractSideFromDocument(loadDocument(`lines-${label}.odcs.yaml`, new TextEncoder().encode(text)));
+  const side = contractSideFromDocument(
+    loadDocument(`lines-${label}.odcs.yaml`, new TextEncoder().encode(text)),
+  );
   return { ...side, label };
 }
 
@@ -59,31 +66,53 @@ describe('compareContracts', () => {
   });
 
   it('refuses a removed optional column in every mode but NONE, though JSON Schema allows it', () => {
-    const next = version('1.1.0', base.filter((c) => c.name !== 'note'));
+    const next = version(
+      '1.1.0',
+      base.filter((c) => c.name !== 'note'),
+    );
     const report = compareContracts(next, [version('1.0.0', base)], 'BACKWARD');
     expect(report.compatible).toBe(false);
     expect(report.changes).toContainEqual(
-      expect.objectContaining({ type: 'property-removed', path: 'lines.note', compatible: false, source: 'contract' }),
+      expect.objectContaining({
+        type: 'property-removed',
+        path: 'lines.note',
+        compatible: false,
+        source: 'contract',
+      }),
     );
     expect(report.changes.filter((c) => c.source === 'schema')).toEqual([]);
     expect(compareContracts(next, [version('1.0.0', base)], 'NONE').compatible).toBe(true);
   });
 
   it('leaves value changes to the mode: an extended enum is BACKWARD compatible, not FORWARD', () => {
-    const next = version('1.1.0', base.map((c) => (c.name === 'status' ? { ...c, values: ['open', 'paid', 'void'] } : c)));
+    const next = version(
+      '1.1.0',
+      base.map((c) => (c.name === 'status' ? { ...c, values: ['open', 'paid', 'void'] } : c)),
+    );
     const history = [version('1.0.0', base)];
     expect(compareContracts(next, history, 'BACKWARD').compatible).toBe(true);
     const forward = compareContracts(next, history, 'FORWARD');
     expect(forward.compatible).toBe(false);
     expect(forward.changes).toContainEqual(
-      expect.objectContaining({ source: 'schema', direction: 'forward', against: '1.0.0', compatible: false }),
+      expect.objectContaining({
+        source: 'schema',
+        direction: 'forward',
+        against: '1.0.0',
+        compatible: false,
+      }),
     );
   });
 
   it('checks transitive modes against every earlier version, newest first', () => {
     const v1 = version('1.0.0', base);
-    const v2 = version('1.1.0', base.map((c) => (c.name === 'note' ? { ...c, maxLength: 80 } : c)));
-    const v3 = version('1.2.0', base.map((c) => (c.name === 'note' ? { ...c, maxLength: 60 } : c)));
+    const v2 = version(
+      '1.1.0',
+      base.map((c) => (c.name === 'note' ? { ...c, maxLength: 80 } : c)),
+    );
+    const v3 = version(
+      '1.2.0',
+      base.map((c) => (c.name === 'note' ? { ...c, maxLength: 60 } : c)),
+    );
     expect(compareContracts(v3, [v1, v2], 'FORWARD').compatible).toBe(true);
     const transitive = compareContracts(v3, [v1, v2], 'FORWARD_TRANSITIVE');
     expect(transitive.against).toEqual(['1.1.0', '1.0.0']);
@@ -92,14 +121,24 @@ describe('compareContracts', () => {
   });
 
   it('calls a first version compatible, with nothing to compare', () => {
-    expect(compareContracts(version('1.0.0', base), [], 'FULL')).toMatchObject({ compatible: true, against: [], changes: [] });
+    expect(compareContracts(version('1.0.0', base), [], 'FULL')).toMatchObject({
+      compatible: true,
+      against: [],
+      changes: [],
+    });
   });
 });
 
 describe('compareJsonSchemas', () => {
   it('applies the mode to plain JSON Schema documents', () => {
-    const v1 = { label: 'v1', schema: { type: 'object', properties: { a: { type: 'integer' } }, required: ['a'] } };
-    const v2 = { label: 'v2', schema: { type: 'object', properties: { a: { type: 'number' } }, required: ['a'] } };
+    const v1 = {
+      label: 'v1',
+      schema: { type: 'object', properties: { a: { type: 'integer' } }, required: ['a'] },
+    };
+    const v2 = {
+      label: 'v2',
+      schema: { type: 'object', properties: { a: { type: 'number' } }, required: ['a'] },
+    };
     expect(compareJsonSchemas(v2, [v1], 'BACKWARD').compatible).toBe(true);
     expect(compareJsonSchemas(v2, [v1], 'FORWARD').compatible).toBe(false);
     expect(compareJsonSchemas(v2, [v1], 'NONE').compatible).toBe(true);

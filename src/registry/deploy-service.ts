@@ -1,11 +1,14 @@
 import path from 'node:path';
 import { MeshplaneError, toMeshplaneError } from '../errors/index.js';
+import { CONTRACT_BREAKING_CHANGE_REFUSED } from '../notify/index.js';
 import type { MeshRuntime, RuntimeProduct } from '../runtime/index.js';
 import { resolveProduct, scheduleError } from '../runtime/index.js';
 import { formatPath } from '../spec/diagnostic.js';
 import type { SourceFile } from '../spec/validate/index.js';
 import type { ControlStore, Deploy, DeployStepName } from '../store/index.js';
+import { checkDeployCompatibility, type GateOutcome } from './compatibility-gate.js';
 import { bundleDigest, checkBundle, type DeployBundle } from './deploy-bundle.js';
+import { completionExtras } from './lifecycle-extras.js';
 import { withBundledTransforms } from './materialize-bundle.js';
 import { registrationOf } from './registration.js';
 import { type AnalyzedMesh, analyzeBundles } from './workspace-context.js';
@@ -20,7 +23,24 @@ export type DeployEvent =
       readonly version: string;
       readonly unchanged: boolean;
     }
-  | { readonly type: 'failed'; readonly step: string; readonly message: string };
+  | {
+      readonly type: 'failed';
+      readonly step: string;
+      readonly message: string;
+      /** The error code (CONFLICT for an incompatible change, FORBIDDEN for a governance change by a non-owner, ...). */
+      readonly code?: string;
+      /** The per-port compatibility report, when the registry's rules refused the deploy. */
+      readonly compatibility?: unknown;
+      /** Active consumers, when a retirement was refused. */
+      readonly consumers?: unknown;
+    };
+
+/** Who deploys and how: the actor is checked for governance changes and written to the audit log. */
+export interface DeployOptions {
+  readonly actor?: string;
+  /** Retire port versions that still have active consumers (audited). */
+  readonly force?: boolean;
+}
 
 export interface DeployServiceOptions {
   readonly store: ControlStore;
@@ -29,6 +49,13 @@ export interface DeployServiceOptions {
   readonly meshFiles: () => Promise<readonly SourceFile[]>;
   /** Where deployed bundles' SQL is kept (the workspace's `.meshplane/`). */
   readonly stateDir: string;
+}
+
+function describeVerdicts(gate: GateOutcome): string {
+  const checked = gate.ports.filter((p) => p.verdict === 'compatible');
+  return checked.length === 0
+    ? ''
+    : `; ${checked.map((p) => `${p.subject} ${p.version} is ${p.report?.mode} compatible`).join(', ')}`;
 }
 
 function describeErrors(mesh: AnalyzedMesh, max = 5): string {
@@ -88,13 +115,18 @@ export class DeployService {
   /** Resumes, or fails for good, every deploy a crash left unfinished. */
   async repair(onEvent: (event: DeployEvent) => void = () => undefined): Promise<number> {
     const unfinished = await this.#options.store.unfinishedDeploys();
-    for (const deploy of unfinished) await this.#execute(deploy, deploy.bundle as DeployBundle, onEvent);
+    // A journaled deploy passed the registry's rules when it began; a resumed one is not refused
+    // for consumers that appeared since.
+    for (const deploy of unfinished) {
+      await this.#execute(deploy, deploy.bundle as DeployBundle, onEvent, { actor: 'system', force: true });
+    }
     return unfinished.length;
   }
 
   async deploy(
     input: DeployBundle,
     onEvent: (event: DeployEvent) => void = () => undefined,
+    options: DeployOptions = {},
   ): Promise<DeployEvent> {
     const bundle = checkBundle(input);
     const analyzed = this.#analyze(await this.#options.meshFiles(), bundle);
@@ -127,7 +159,10 @@ export class DeployService {
       onEvent(done);
       return done;
     }
-    return this.#execute(begun.deploy, bundle, onEvent);
+    return this.#execute(begun.deploy, bundle, onEvent, {
+      actor: options.actor ?? 'anonymous',
+      force: options.force ?? false,
+    });
   }
 
   #analyze(meshFiles: readonly SourceFile[], bundle: DeployBundle): AnalyzedMesh {
@@ -148,14 +183,46 @@ export class DeployService {
     return withBundledTransforms(resolved, bundle, this.#options.stateDir);
   }
 
+  /** A refused deploy is audited and its owners are told, so a refusal in CI is never silent. */
+  async #recordRefusal(
+    deploy: Deploy,
+    actor: string,
+    message: string,
+    team: string | undefined,
+  ): Promise<void> {
+    const { store } = this.#options;
+    await store.appendAudit([
+      {
+        actor,
+        action: 'deploy.refused',
+        subject: deploy.productId,
+        details: { deployId: deploy.id, version: deploy.version, message },
+      },
+    ]);
+    if (team !== undefined) {
+      await store.addNotifications([
+        {
+          type: CONTRACT_BREAKING_CHANGE_REFUSED,
+          recipient: team,
+          title: `Deploy of ${deploy.productId} ${deploy.version} refused`,
+          message,
+          productId: deploy.productId,
+          data: { deployId: deploy.id },
+        },
+      ]);
+    }
+  }
+
   async #execute(
     deploy: Deploy,
     bundle: DeployBundle,
     onEvent: (event: DeployEvent) => void,
+    options: Required<DeployOptions>,
   ): Promise<DeployEvent> {
     const { store, runtime } = this.#options;
     const previous = runtime.products().find((p) => p.id === deploy.productId);
     let step: DeployStepName | 'validate' = 'validate';
+    let ownerTeam: string | undefined;
     const done = async (name: DeployStepName, message: string, detail?: unknown) => {
       await store.recordDeployStep(deploy.id, name, detail);
       onEvent({ type: 'step', step: name, message });
@@ -169,6 +236,7 @@ export class DeployService {
           `the product does not validate: ${describeErrors(analyzed)}`,
         );
       }
+      ownerTeam = analyzed.mesh?.domains.find((d) => d.name === found.product.domain)?.ownerTeam;
       const product = await this.#resolve(analyzed, found.product, bundle);
       for (const output of product.outputs) {
         const problem = output.schedule === undefined ? undefined : scheduleError(output.schedule);
@@ -178,7 +246,16 @@ export class DeployService {
             `output port '${output.name}': meshplane.schedule ${problem}`,
           );
       }
-      await done('validated', `validated ${deploy.productId} ${deploy.version}`);
+      const gate = await checkDeployCompatibility({
+        store,
+        mesh: analyzed,
+        product: found.product,
+        actor: options.actor,
+        force: options.force,
+      });
+      await done('validated', `validated ${deploy.productId} ${deploy.version}${describeVerdicts(gate)}`, {
+        compatibility: gate.ports,
+      });
       step = 'provisioned';
       await runtime.provision(product);
       await done('provisioned', `provisioned storage for ${product.outputs.length} output port(s)`);
@@ -197,7 +274,11 @@ export class DeployService {
       const rows = run.transforms.reduce((n, t) => n + (t.result?.rowsOut ?? 0), 0);
       await done('built', `built ${run.transforms.length} output port(s), ${rows} row(s)`);
       step = 'registered';
-      await store.completeDeploy(deploy.id, registrationOf(product, analyzed));
+      await store.completeDeploy(
+        deploy.id,
+        registrationOf(product, analyzed),
+        completionExtras(gate.events, options.actor, analyzed.mesh?.webhooks ?? []),
+      );
       this.#bundles.set(deploy.productId, bundle);
       onEvent({
         type: 'step',
@@ -219,7 +300,17 @@ export class DeployService {
       if (previous !== undefined && step !== 'validate' && step !== 'provisioned')
         await runtime.deploy([previous]);
       await store.failDeploy(deploy.id, { message: failure.message, step });
-      const failed: DeployEvent = { type: 'failed', step, message: failure.message };
+      const details = (failure.details ?? {}) as { compatibility?: unknown; consumers?: unknown };
+      if (details.compatibility !== undefined)
+        await this.#recordRefusal(deploy, options.actor, failure.message, ownerTeam);
+      const failed: DeployEvent = {
+        type: 'failed',
+        step,
+        message: failure.message,
+        code: failure.code,
+        ...(details.compatibility === undefined ? {} : { compatibility: details.compatibility }),
+        ...(details.consumers === undefined ? {} : { consumers: details.consumers }),
+      };
       onEvent(failed);
       return failed;
     }

@@ -6,13 +6,23 @@ export { meshViewSql, syncMeshCatalog } from './mesh-catalog.js';
 export { type MeshNameEntry, type MeshNames, type MeshTarget, meshNames } from './mesh-names.js';
 export { MeshRuntime, type MeshRuntimeOptions } from './mesh-runtime.js';
 export { outputDependencies, topologicalOrder } from './output-order.js';
+export { arrangeOutputVersions, latestVersions, lifecycleOf } from './output-versions.js';
+export {
+  compareVersions,
+  majorOf,
+  parseSemver,
+  portKey,
+  publishedKey,
+  type SemVer,
+  splitPinnedName,
+} from './port-version.js';
 export { productRunOrder } from './product-order.js';
 export {
   openProductStorage,
   type ProductStorage,
   provisionProduct,
-  provisionSql,
   type StorageContext,
+  viewOfSelect,
 } from './product-storage.js';
 export {
   listQuarantine,
@@ -40,6 +50,7 @@ export {
 } from './run-recorder.js';
 export { runTransform, type TransformResult } from './run-transform.js';
 export type {
+  PortLifecycle,
   ProductInputPort,
   RefreshMode,
   RuntimeInputPort,
@@ -47,6 +58,7 @@ export type {
   RuntimeProduct,
   StoredInputKind,
   StoredInputPort,
+  ViewOfPort,
 } from './runtime-product.js';
 export { isDue, ON_INPUT, scheduleError } from './schedule.js';
 export { type SelectFacts, selectFacts, type TableReference } from './select-references.js';

@@ -5,6 +5,7 @@ import type { DataContract } from '../spec/model/data-contract.js';
 import type { DataProduct } from '../spec/model/data-product.js';
 import { analyzeWorkspace, type ValidationReport } from '../spec/validate/index.js';
 import { listDocumentFiles, readBounded } from '../workspace/read-documents.js';
+import { publishedKey } from './port-version.js';
 import { type MeshLookup, resolveProduct } from './resolve-product.js';
 import type { RuntimeProduct } from './runtime-product.js';
 
@@ -43,7 +44,10 @@ export async function loadMesh(root: string): Promise<LoadedMesh> {
   for (const { product } of products) {
     for (const port of product.outputPorts) {
       if (port.contractId !== undefined)
-        publishers.set(port.contractId, { productId: product.id, port: port.name });
+        publishers.set(port.contractId, {
+          productId: product.id,
+          port: publishedKey(port.name, port.version),
+        });
     }
   }
   const lookup: MeshLookup = { contract: (id) => contracts.get(id), publisher: (id) => publishers.get(id) };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { meshNames } from './mesh-names.js';
 import type { RuntimeProduct } from './runtime-product.js';
 
+/** Outputs as `name` (version 1.0.0) or `name@2.1.0` (that version). */
 function product(id: string, domain: string, sqlName: string, outputs: string[]): RuntimeProduct {
   return {
     id,
@@ -9,7 +10,18 @@ function product(id: string, domain: string, sqlName: string, outputs: string[])
     sqlName,
     dir: '/x',
     inputs: [],
-    outputs: outputs.map((name) => ({ name })),
+    outputs: outputs.map((spec) => {
+      const [portName = spec, version = '1.0.0'] = spec.split('@');
+      const major = Number(version.split('.')[0]);
+      return {
+        name: major <= 1 ? portName : `${portName}@v${major}`,
+        portName,
+        version,
+        major,
+        lifecycle: { status: major === 1 && spec.includes('@') ? 'deprecated' : 'active' },
+      };
+    }),
+    retired: [],
   } as unknown as RuntimeProduct;
 }
 
@@ -24,14 +36,24 @@ describe('meshNames', () => {
       'orders.orders',
       'orders.orders.orders',
       'orders.orders.order_lines',
+      'orders.orders.orders@v1',
+      'orders.orders.order_lines@v1',
       'customers.customers',
       'customers.customers.customers',
+      'customers.customers.customers@v1',
       'orders.order_lines',
+      'orders.orders@v1',
+      'orders.order_lines@v1',
+      'customers.customers@v1',
     ]);
     expect(names.resolve(['orders', 'orders'])).toEqual({
       productId: 'orders.orders',
       port: 'orders',
       alias: 'p_orders_orders',
+      portName: 'orders',
+      major: 1,
+      version: '1.0.0',
+      lifecycle: { status: 'active' },
     });
     expect(names.resolve(['ORDERS', 'Order_Lines'])?.port).toBe('order_lines');
     expect(names.resolve(['orders', 'main', 'order_lines'])?.port).toBe('order_lines');
@@ -44,6 +66,22 @@ describe('meshNames', () => {
     const names = meshNames([orders, returns]);
     expect(names.resolve(['orders', 'order_lines'])).toBeUndefined();
     expect(names.resolve(['orders', 'returns', 'order_lines'])?.productId).toBe('orders.returns');
+  });
+
+  it('serves several majors of a port side by side, the plain names reading the latest', () => {
+    const names = meshNames([
+      product('orders.orders', 'orders', 'orders', ['order_lines@1.4.0', 'order_lines@2.0.0', 'orders']),
+    ]);
+    expect(names.resolve(['orders', 'order_lines'])).toMatchObject({ port: 'order_lines@v2', major: 2 });
+    expect(names.resolve(['orders', 'orders', 'order_lines'])).toMatchObject({ port: 'order_lines@v2' });
+    expect(names.resolve(['orders', 'orders'])).toMatchObject({ port: 'order_lines@v2', version: '2.0.0' });
+    expect(names.resolve(['orders', 'order_lines@v1'])).toMatchObject({
+      port: 'order_lines',
+      version: '1.4.0',
+      lifecycle: { status: 'deprecated' },
+    });
+    expect(names.resolve(['orders', 'orders', 'ORDER_LINES@V2'])).toMatchObject({ port: 'order_lines@v2' });
+    expect(names.resolve(['orders', 'order_lines@v3'])).toBeUndefined();
   });
 
   it('refuses domain and product names DuckDB already uses', () => {

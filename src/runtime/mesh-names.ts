@@ -7,17 +7,28 @@
  * - `<domain>.<port>`: a port whose name is unique in its domain and is no product's name there,
  *   view `"<domain>"."main"."<port>"` (so `orders.order_lines` works, as DESIGN.md writes it).
  *
+ * A port with several major versions served side by side: the names above read its latest major;
+ * each major also has a pinned name with `@v<major>` after the port (`orders."order_lines@v1"`,
+ * `orders.orders."order_lines@v1"`), quoted in SQL because of the `@`.
+ *
  * Each domain is an in-memory catalog of the hub; DuckDB reads a two-part name as
  * catalog.table (schema `main`) because the default catalog holds no schema of that name. Pure.
  */
-import type { RuntimeProduct } from './runtime-product.js';
+import { latestVersions } from './output-versions.js';
+import type { PortLifecycle, RuntimeOutputPort, RuntimeProduct } from './runtime-product.js';
 import { OUTPUT_SCHEMA, productAlias } from './storage-layout.js';
 
 export interface MeshTarget {
   readonly productId: string;
+  /** The port version's key: its table in the product's file. */
   readonly port: string;
   /** The product's catalog alias in the hub. */
   readonly alias: string;
+  /** The port's name in the product descriptor, and this version's major and version. */
+  readonly portName: string;
+  readonly major: number;
+  readonly version: string;
+  readonly lifecycle: PortLifecycle;
 }
 
 export interface MeshNameEntry {
@@ -45,29 +56,48 @@ function entry(catalog: string, schema: string, view: string, target: MeshTarget
   return { name, catalog, schema, view, target };
 }
 
+function target(product: RuntimeProduct, port: RuntimeOutputPort): MeshTarget {
+  return {
+    productId: product.id,
+    port: port.name,
+    alias: productAlias(product.id),
+    portName: port.portName,
+    major: port.major,
+    version: port.version,
+    lifecycle: port.lifecycle,
+  };
+}
+
+/** Pinned view names (`order_lines@v1`) of every served port version, so consumers can pin before a new major arrives. */
+function pinned(product: RuntimeProduct): { view: string; port: RuntimeOutputPort }[] {
+  return product.outputs.map((o) => ({ view: `${o.portName.toLowerCase()}@v${o.major}`, port: o }));
+}
+
 function productEntries(product: RuntimeProduct): MeshNameEntry[] {
-  const alias = productAlias(product.id);
-  const target = (port: string): MeshTarget => ({ productId: product.id, port, alias });
+  const latest = latestVersions(product.outputs);
   const [first] = product.outputs;
   if (first === undefined) return [];
+  const preferred = latest.get(first.portName) ?? first;
   return [
-    entry(product.domain, OUTPUT_SCHEMA, product.sqlName, target(first.name)),
-    ...product.outputs.map((o) =>
-      entry(product.domain, product.sqlName, o.name.toLowerCase(), target(o.name)),
+    entry(product.domain, OUTPUT_SCHEMA, product.sqlName, target(product, preferred)),
+    ...[...latest.values()].map((o) =>
+      entry(product.domain, product.sqlName, o.portName.toLowerCase(), target(product, o)),
+    ),
+    ...pinned(product).map(({ view, port }) =>
+      entry(product.domain, product.sqlName, view, target(product, port)),
     ),
   ];
 }
 
 function portShortcuts(products: readonly RuntimeProduct[], taken: ReadonlySet<string>): MeshNameEntry[] {
   const byName = new Map<string, MeshNameEntry[]>();
+  const add = (e: MeshNameEntry) => byName.set(e.name, [...(byName.get(e.name) ?? []), e]);
   for (const product of products) {
-    for (const o of product.outputs) {
-      const e = entry(product.domain, OUTPUT_SCHEMA, o.name.toLowerCase(), {
-        productId: product.id,
-        port: o.name,
-        alias: productAlias(product.id),
-      });
-      byName.set(e.name, [...(byName.get(e.name) ?? []), e]);
+    for (const o of latestVersions(product.outputs).values()) {
+      add(entry(product.domain, OUTPUT_SCHEMA, o.portName.toLowerCase(), target(product, o)));
+    }
+    for (const { view, port } of pinned(product)) {
+      add(entry(product.domain, OUTPUT_SCHEMA, view, target(product, port)));
     }
   }
   return [...byName.values()].flatMap((list) =>

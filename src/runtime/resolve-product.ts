@@ -4,6 +4,8 @@ import type { DataContract, Server } from '../spec/model/data-contract.js';
 import type { DataProduct, InputPort, OutputPort } from '../spec/model/data-product.js';
 import { columnSpecs, portSchema, primaryKey } from './contract-columns.js';
 import { customObject, customText } from './custom-properties.js';
+import { arrangeOutputVersions, lifecycleOf } from './output-versions.js';
+import { majorOf, portKey } from './port-version.js';
 import type {
   RefreshMode,
   RuntimeInputPort,
@@ -19,7 +21,7 @@ export interface MeshLookup {
   publisher(id: string): { readonly productId: string; readonly port: string } | undefined;
 }
 
-const STORED_KINDS: readonly StoredInputKind[] = ['files', 'http-push', 'nats', 'postgres-cdc'];
+const STORED_KINDS: readonly StoredInputKind[] = ['files', 'http-push', 'nats', 'postgres-cdc', 'sql-table'];
 const REFRESH_MODES: readonly RefreshMode[] = ['full', 'append', 'merge'];
 
 function invalid(product: DataProduct, port: string, message: string): MeshplaneError {
@@ -83,8 +85,13 @@ function resolveOutput(
     throw invalid(product, port.name, 'meshplane.refresh merge needs a primary key in the contract');
   }
   const transform = customText(props, 'meshplane.transform');
+  const major = majorOf(port.version, `${product.id}/${port.name}`);
   return {
-    name: port.name,
+    name: portKey(port.name, major),
+    portName: port.name,
+    version: port.version,
+    major,
+    lifecycle: lifecycleOf(contract, `${product.id}/${port.name}`),
     contract,
     schema,
     columns: columnSpecs(schema),
@@ -117,6 +124,9 @@ export function resolveProduct(product: DataProduct, dir: string, lookup: MeshLo
     dir: path.resolve(dir),
     product,
     inputs: product.inputPorts.map((p) => resolveInput(product, p, lookup)),
-    outputs: product.outputPorts.map((p) => resolveOutput(product, p, dir, lookup)),
+    ...arrangeOutputVersions(
+      product.id,
+      product.outputPorts.map((p) => resolveOutput(product, p, dir, lookup)),
+    ),
   };
 }

@@ -10,7 +10,7 @@ import type { DataProduct } from '../spec/model/data-product.js';
 export type RefreshMode = 'full' | 'append' | 'merge';
 
 /** How records reach an input table (`meshplane.port` `kind`). */
-export type StoredInputKind = 'files' | 'http-push' | 'nats' | 'postgres-cdc';
+export type StoredInputKind = 'files' | 'http-push' | 'nats' | 'postgres-cdc' | 'sql-table';
 
 /** An input port with a contract of its own, stored in `input.<port>` of the product's file. */
 export interface StoredInputPort {
@@ -36,8 +36,38 @@ export interface ProductInputPort {
 
 export type RuntimeInputPort = StoredInputPort | ProductInputPort;
 
+/** Where a port version stands in its life (from its contract's `status` and `meshplane.sunset`). */
+export interface PortLifecycle {
+  /** The contract's status: `active`, `deprecated`, `draft`, ... (`retired` ports are not served). */
+  readonly status: string;
+  /** The date after which a deprecated version may be retired (`meshplane.sunset`, YYYY-MM-DD). */
+  readonly sunset?: string;
+  /** What consumers should read instead (`meshplane.replacedBy`), else the port's latest major. */
+  readonly replacedBy?: string;
+}
+
+/** A port version served as a view over another major of the same port (`meshplane.viewOf`). */
+export interface ViewOfPort {
+  /** The key of the port version the view reads. */
+  readonly source: string;
+  /** For each column of this version, in order: the source column it reads. */
+  readonly columns: readonly { readonly name: string; readonly from: string; readonly sqlType: string }[];
+}
+
 export interface RuntimeOutputPort {
+  /**
+   * The port version's key: its table, its name in runs and in transforms. The port's name for
+   * major 0 and 1, `<name>@v<major>` after (see port-version.ts).
+   */
   readonly name: string;
+  /** The port's name in the product descriptor, shared by all its versions. */
+  readonly portName: string;
+  /** The port's semver version, from the descriptor. */
+  readonly version: string;
+  readonly major: number;
+  readonly lifecycle: PortLifecycle;
+  /** Set when this version is a view over another version instead of a table of its own. */
+  readonly viewOf?: ViewOfPort;
   readonly contract: DataContract;
   readonly schema: SchemaObject;
   readonly columns: readonly ColumnSpec[];
@@ -59,7 +89,10 @@ export interface RuntimeProduct {
   readonly dir: string;
   readonly product: DataProduct;
   readonly inputs: readonly RuntimeInputPort[];
+  /** The output port versions served (retired ones are not). */
   readonly outputs: readonly RuntimeOutputPort[];
+  /** Keys of output port versions whose contract says `retired`: their tables are dropped. */
+  readonly retired: readonly string[];
 }
 
 export function isStoredInput(port: RuntimeInputPort): port is StoredInputPort {

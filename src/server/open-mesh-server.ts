@@ -1,8 +1,11 @@
 import path from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { startWebhookDispatcher } from '../notify/index.js';
+import { DEFAULT_REGISTRY } from '../registry/compatibility-mode.js';
 import { DeployService } from '../registry/deploy-service.js';
 import { MeshRuntime } from '../runtime/index.js';
 import { DEFAULT_LOAD_LIMITS } from '../spec/load/limits.js';
+import type { Mesh } from '../spec/model/mesh.js';
 import { analyzeWorkspace } from '../spec/validate/index.js';
 import { type ControlStore, createControlStore, INTERRUPTED_RUN_ERROR } from '../store/index.js';
 import { MESH_FILE } from '../workspace/document-files.js';
@@ -11,6 +14,7 @@ import { buildApp } from './build-app.js';
 import { watchInputs } from './input-watcher.js';
 import { Lifecycle } from './lifecycle.js';
 import { deployRoutes } from './routes/deploy-routes.js';
+import { lifecycleRoutes } from './routes/lifecycle-routes.js';
 import { queryRoutes } from './routes/query-routes.js';
 import { registryRoutes } from './routes/registry-routes.js';
 import { runtimeRoutes } from './routes/runtime-routes.js';
@@ -25,6 +29,8 @@ export interface MeshServerOptions {
   readonly log?: (line: string) => void;
   /** How often file input ports are checked for new files (milliseconds; 0 turns the watcher off). */
   readonly inputPollMs?: number;
+  /** How often the webhook outbox is checked (milliseconds; 0 turns delivery off). Default 1000. */
+  readonly webhookPollMs?: number;
 }
 
 export interface MeshServer {
@@ -74,11 +80,15 @@ export async function openMeshServer(options: MeshServerOptions): Promise<MeshSe
     workspaceDir: workspace,
     ...(options.databaseUrl === undefined ? {} : { url: options.databaseUrl }),
   });
+  const readMesh = async (): Promise<Mesh | undefined> => {
+    const { entries } = analyzeWorkspace(await meshFiles());
+    const parsed = [...entries.values()].find((e) => e.parsed?.kind === 'Mesh')?.parsed;
+    return parsed?.kind === 'Mesh' ? parsed.model : undefined;
+  };
   let runtime: MeshRuntime | undefined;
   try {
-    const { entries } = analyzeWorkspace(await meshFiles());
-    const mesh = [...entries.values()].find((e) => e.parsed?.kind === 'Mesh')?.parsed;
-    if (mesh?.kind === 'Mesh') await store.syncMesh(mesh.model);
+    const mesh = await readMesh();
+    if (mesh !== undefined) await store.syncMesh(mesh);
     else
       log(
         `note: ${path.join(workspace, MESH_FILE)} is missing or invalid; domains and teams were not synced`,
@@ -101,8 +111,29 @@ export async function openMeshServer(options: MeshServerOptions): Promise<MeshSe
     const app = await buildApp({
       lifecycle,
       ...(options.logger === undefined ? {} : { logger: options.logger }),
-      api: [registryRoutes(store), deployRoutes(deploys), runtimeRoutes(runtime), queryRoutes(runtime)],
+      api: [
+        registryRoutes(store),
+        deployRoutes(deploys),
+        runtimeRoutes(runtime),
+        queryRoutes(runtime, store),
+        lifecycleRoutes(store, runtime, async () => (await readMesh())?.registry ?? DEFAULT_REGISTRY),
+      ],
     });
+    const hooks = new Map((mesh?.webhooks ?? []).map((h) => [h.url, h] as const));
+    const webhookPollMs = options.webhookPollMs ?? 1000;
+    const dispatcher =
+      webhookPollMs > 0
+        ? startWebhookDispatcher({
+            store,
+            intervalMs: webhookPollMs,
+            formatFor: (url) => hooks.get(url)?.format ?? 'cloudevents',
+            secretFor: (url) => {
+              const name = hooks.get(url)?.secretEnv;
+              return name === undefined ? undefined : process.env[name];
+            },
+            onError: (error) => log(`webhook delivery: ${String(error)}`),
+          })
+        : undefined;
     const opened = runtime;
     const pollMs = options.inputPollMs ?? 2000;
     const watcher = pollMs > 0 ? watchInputs(opened, { intervalMs: pollMs, log }) : undefined;
@@ -116,6 +147,7 @@ export async function openMeshServer(options: MeshServerOptions): Promise<MeshSe
       close: async () => {
         await watcher?.stop();
         await schedules.stop();
+        await dispatcher?.stop();
         await opened.close();
         await store.close();
       },

@@ -52,7 +52,17 @@ describe('checkSelect accepts', () => {
 
   it('lists the ports a query reads', async () => {
     const checked = await check('select * from sales.orders a join sales.orders.orders b using (order_id)');
-    expect(checked.targets).toEqual([{ productId: 'sales.orders', port: 'orders', alias: 'p_sales_orders' }]);
+    expect(checked.targets).toEqual([
+      {
+        productId: 'sales.orders',
+        port: 'orders',
+        alias: 'p_sales_orders',
+        portName: 'orders',
+        major: 1,
+        version: '1.0.0',
+        lifecycle: { status: 'active' },
+      },
+    ]);
   });
 });
 

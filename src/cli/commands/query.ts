@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { EXIT } from '../../errors/index.js';
+import type { CliIo } from '../cli-io.js';
 import type { CommandModule } from '../command.js';
 import { callApi, serverUrl } from '../http-client.js';
 import { formatTable, type Row } from '../output/format-rows.js';
@@ -16,6 +17,14 @@ interface QueryResult {
   readonly rows: readonly Row[];
   readonly truncated: boolean;
   readonly elapsedMs: number;
+}
+
+/** Deprecation warnings of the versions the query read (`Meshplane-Warning` headers), on stderr. */
+function warn(io: CliIo, response: Response): void {
+  const header = response.headers.get('meshplane-warning');
+  if (header === null) return;
+  // Several headers of one name arrive joined by ", "; each warning ends with its advice.
+  for (const message of header.split(/, (?=[a-z0-9_.-]+\/)/i)) io.stderr(`warning: ${message}\n`);
 }
 
 /** `meshplane query "SQL"`: one SELECT over the mesh's products, through the server's query API. */
@@ -42,6 +51,7 @@ export const queryCommand: CommandModule = (program, io, setExit) => {
           body: { sql, format: 'csv', limit: flags.limit },
           accept: 'text/csv',
         });
+        warn(io, response);
         io.stdout(await response.text());
         setExit(EXIT.OK);
         return;
@@ -49,6 +59,7 @@ export const queryCommand: CommandModule = (program, io, setExit) => {
       const response = await callApi(server, '/api/v1/query', {
         body: { sql, format: 'json', limit: flags.limit },
       });
+      warn(io, response);
       const result = (await response.json()) as QueryResult;
       if (flags.format === 'json') {
         io.stdout(`${JSON.stringify(result, null, 2)}\n`);

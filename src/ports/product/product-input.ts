@@ -31,9 +31,11 @@ export function productInputViewSql(input: UpstreamPort): string {
  * upstream product has no such table yet (it was never provisioned).
  */
 export async function bindProductInput(session: DuckDBSession, input: UpstreamPort): Promise<void> {
+  const where = `database_name = ${quoteLiteral(input.alias)} AND schema_name = ${quoteLiteral(OUTPUT_SCHEMA)}`;
+  // A port version served as a view over another major is a view, not a table.
   const rows = await session.query(
-    `SELECT 1 FROM duckdb_tables() WHERE database_name = ${quoteLiteral(input.alias)}
-       AND schema_name = ${quoteLiteral(OUTPUT_SCHEMA)} AND table_name = ${quoteLiteral(input.port)}`,
+    `SELECT 1 FROM duckdb_tables() WHERE ${where} AND table_name = ${quoteLiteral(input.port)}
+     UNION ALL SELECT 1 FROM duckdb_views() WHERE ${where} AND view_name = ${quoteLiteral(input.port)}`,
   );
   if (rows.length === 0) {
     throw new MeshplaneError(

@@ -1,7 +1,10 @@
 import { Readable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Row } from '../../engines/engine.js';
-import type { MeshRuntime } from '../../runtime/index.js';
+import type { MeshRuntime, MeshTarget } from '../../runtime/index.js';
+import type { ControlStore } from '../../store/index.js';
+import { deprecationWarnings, sunsetHeader } from '../query-warnings.js';
+import { actorOf } from '../request-actor.js';
 
 interface QueryBody {
   readonly sql: string;
@@ -16,10 +19,33 @@ function csvCell(value: unknown): string {
 }
 
 /**
- * `POST /api/v1/query`: one SELECT over the mesh's products (`domain.product`,
- * `domain.product.port`). JSON answers once with columns and rows; NDJSON and CSV stream.
+ * Counts a finished query against each port version it read, for its consumer. A count that
+ * cannot be written is logged, never turned into a failed query.
  */
-export function queryRoutes(runtime: MeshRuntime) {
+async function recordUsage(
+  store: ControlStore,
+  targets: readonly MeshTarget[],
+  consumer: string,
+  rows: number,
+  log: FastifyBaseLogger,
+): Promise<void> {
+  const at = new Date();
+  try {
+    await store.recordPortUsage(
+      targets.map((t) => ({ productId: t.productId, port: t.portName, major: t.major, consumer, rows, at })),
+    );
+  } catch (error) {
+    log.warn({ err: error }, 'could not record port usage');
+  }
+}
+
+/**
+ * `POST /api/v1/query`: one SELECT over the mesh's products (`domain.product`,
+ * `domain.product.port`, `domain."port@v1"`). JSON answers once with columns and rows; NDJSON and
+ * CSV stream. A query of a deprecated version carries warnings (query-warnings.ts); every query is
+ * counted against the port versions it read, for the consumer named by `Meshplane-Actor`.
+ */
+export function queryRoutes(runtime: MeshRuntime, store: ControlStore) {
   return async (api: FastifyInstance): Promise<void> => {
     api.post<{ Body: QueryBody }>(
       '/query',
@@ -53,20 +79,29 @@ export function queryRoutes(runtime: MeshRuntime) {
         });
         const columns = stream.columns.map((c) => ({ name: c.name, type: c.type }));
         const format = request.body.format ?? 'json';
+        const consumer = actorOf(request.headers);
+        const warnings = deprecationWarnings(stream.targets);
+        for (const w of warnings) void reply.header('meshplane-warning', w.message);
+        const sunset = sunsetHeader(warnings);
+        if (sunset !== undefined) void reply.header('sunset', sunset);
         if (format === 'json') {
           const rows: Row[] = [];
           for await (const chunk of stream) rows.push(...chunk);
+          await recordUsage(store, stream.targets, consumer, rows.length, request.log);
           return {
             columns,
             rows,
             rowCount: rows.length,
             truncated: stream.truncated(),
             elapsedMs: Math.round(performance.now() - started),
+            ...(warnings.length === 0 ? {} : { warnings }),
           };
         }
         async function* body(): AsyncGenerator<string> {
           if (format === 'csv') yield `${columns.map((c) => csvCell(c.name)).join(',')}\r\n`;
+          let count = 0;
           for await (const chunk of stream) {
+            count += chunk.length;
             yield chunk
               .map((row) =>
                 format === 'csv'
@@ -75,6 +110,7 @@ export function queryRoutes(runtime: MeshRuntime) {
               )
               .join('');
           }
+          await recordUsage(store, stream.targets, consumer, count, request.log);
         }
         return reply
           .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson')

@@ -18,6 +18,31 @@ export interface MeshDomain {
   readonly path: JsonPath;
 }
 
+export type CompatibilityModeName =
+  | 'NONE'
+  | 'BACKWARD'
+  | 'BACKWARD_TRANSITIVE'
+  | 'FORWARD'
+  | 'FORWARD_TRANSITIVE'
+  | 'FULL'
+  | 'FULL_TRANSITIVE';
+
+/** mesh.yaml `registry`, defaults resolved. */
+export interface RegistrySettings {
+  readonly compatibility: CompatibilityModeName;
+  readonly policy: 'strict' | 'lenient';
+  readonly activeConsumerDays: number;
+}
+
+/** One mesh.yaml `notifications.webhooks` entry. */
+export interface WebhookSetting {
+  readonly url: string;
+  /** Event types sent; every type when empty. */
+  readonly events: readonly string[];
+  readonly format: 'cloudevents' | 'slack';
+  readonly secretEnv?: string;
+}
+
 export interface Mesh {
   readonly kind: 'Mesh';
   readonly apiVersion: string;
@@ -27,6 +52,8 @@ export interface Mesh {
   readonly domains: readonly MeshDomain[];
   readonly conventions: { readonly physicalNames: NamingConvention };
   readonly settings: Readonly<Record<string, unknown>>;
+  readonly registry: RegistrySettings;
+  readonly webhooks: readonly WebhookSetting[];
 }
 
 export interface Domain {

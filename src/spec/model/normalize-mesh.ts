@@ -1,4 +1,13 @@
-import type { Domain, Mesh, MeshDomain, MeshTeam, NamingConvention } from './mesh.js';
+import type {
+  CompatibilityModeName,
+  Domain,
+  Mesh,
+  MeshDomain,
+  MeshTeam,
+  NamingConvention,
+  RegistrySettings,
+  WebhookSetting,
+} from './mesh.js';
 import { members } from './normalize-common.js';
 import { arr, compact, obj, str } from './read-value.js';
 
@@ -30,6 +39,40 @@ function meshDomain(value: unknown, index: number): MeshDomain {
   });
 }
 
+const MODES: readonly CompatibilityModeName[] = [
+  'NONE',
+  'BACKWARD',
+  'BACKWARD_TRANSITIVE',
+  'FORWARD',
+  'FORWARD_TRANSITIVE',
+  'FULL',
+  'FULL_TRANSITIVE',
+];
+
+function registry(value: unknown): RegistrySettings {
+  const o = obj(value);
+  const days = o.activeConsumerDays;
+  return {
+    compatibility: MODES.find((m) => m === str(o.compatibility)) ?? 'BACKWARD',
+    policy: str(o.policy) === 'lenient' ? 'lenient' : 'strict',
+    activeConsumerDays: typeof days === 'number' && Number.isInteger(days) && days > 0 ? days : 30,
+  };
+}
+
+function webhook(value: unknown): WebhookSetting[] {
+  const o = obj(value);
+  const url = str(o.url);
+  if (url === undefined) return [];
+  return [
+    compact({
+      url,
+      events: arr(o.events).flatMap((e) => str(e) ?? []),
+      format: str(o.format) === 'slack' ? ('slack' as const) : ('cloudevents' as const),
+      secretEnv: str(o.secretEnv),
+    }),
+  ];
+}
+
 /** Reads mesh.yaml into the normalized Mesh; defaults are resolved here, once. */
 export function normalizeMesh(value: unknown): Mesh {
   const o = obj(value);
@@ -45,6 +88,8 @@ export function normalizeMesh(value: unknown): Mesh {
     domains: arr(o.domains).map(meshDomain),
     conventions: { physicalNames },
     settings,
+    registry: registry(o.registry),
+    webhooks: arr(obj(o.notifications).webhooks).flatMap(webhook),
   });
 }
 
