@@ -1,27 +1,13 @@
+import { COMPATIBILITY_MODE_NAMES, type CompatibilityModeName } from '../../spec/model/mesh.js';
 /**
  * Confluent Schema Registry's compatibility modes. BACKWARD: consumers on the new schema read
  * what producers on the earlier one wrote; FORWARD: consumers on the earlier schema read what
  * producers on the new one write; FULL: both. `_TRANSITIVE` checks every earlier version instead
  * of only the latest; NONE checks nothing.
  */
-export type CompatibilityMode =
-  | 'NONE'
-  | 'BACKWARD'
-  | 'BACKWARD_TRANSITIVE'
-  | 'FORWARD'
-  | 'FORWARD_TRANSITIVE'
-  | 'FULL'
-  | 'FULL_TRANSITIVE';
+export type CompatibilityMode = CompatibilityModeName;
 
-export const COMPATIBILITY_MODES: readonly CompatibilityMode[] = Object.freeze([
-  'NONE',
-  'BACKWARD',
-  'BACKWARD_TRANSITIVE',
-  'FORWARD',
-  'FORWARD_TRANSITIVE',
-  'FULL',
-  'FULL_TRANSITIVE',
-]);
+export const COMPATIBILITY_MODES: readonly CompatibilityMode[] = COMPATIBILITY_MODE_NAMES;
 
 /**
  * `strict`: Confluent's rules. `lenient` also accepts the differences that only matter for

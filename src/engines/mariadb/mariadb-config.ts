@@ -4,14 +4,20 @@
  * validated once and frozen. A password in a contract is only ever a reference to an environment
  * variable, read at connect time; no message built here contains a password.
  */
-import { MeshplaneError } from '../../errors/index.js';
+import {
+  literalPassword,
+  type PasswordSource,
+  passwordReference,
+  redactUrl,
+  resolvePassword,
+  type SettingFailure,
+  settingFailure,
+  settingText,
+  tcpPort,
+} from '../connection-settings.js';
 
-/**
- * Where the password comes from: an environment variable (contracts) or a URL given on the
- * command line. A literal password is not enumerable, so logging or serializing a config never
- * shows it.
- */
-export type MariadbPassword = { readonly env: string } | { readonly value: string };
+/** Where the password comes from (see connection-settings.ts). */
+export type MariadbPassword = PasswordSource;
 
 /** TLS: none, encrypted without checking the certificate, or encrypted and verified. */
 export type MariadbSslMode = 'disable' | 'require' | 'verify-full';
@@ -41,26 +47,17 @@ const SSL_MODES: Readonly<Record<string, MariadbSslMode>> = {
   require: 'require',
   'verify-full': 'verify-full',
 };
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-function fail(message: string): never {
-  throw new MeshplaneError('INVALID_INPUT', `mariadb: ${message}`);
-}
+const fail: SettingFailure = settingFailure('mariadb');
 
 /** The URL with its password replaced by `***`, safe to show. */
 export function redactMariadbUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:]*:)[^@/]*@/i, '$1***@');
+  return redactUrl(url);
 }
 
 /** `host:port/database` (or `host:port`): how messages name a server. */
 export function mariadbTarget(config: Pick<MariadbConfig, 'host' | 'port' | 'database'>): string {
   return `${config.host}:${config.port}${config.database === undefined ? '' : `/${config.database}`}`;
-}
-
-function literalPassword(value: string): MariadbPassword {
-  const password = {};
-  Object.defineProperty(password, 'value', { value, enumerable: false });
-  return Object.freeze(password) as MariadbPassword;
 }
 
 function sslMode(value: unknown): MariadbSslMode {
@@ -72,12 +69,7 @@ function sslMode(value: unknown): MariadbSslMode {
 }
 
 function portNumber(value: unknown): number {
-  if (value === undefined || value === '') return MARIADB_DEFAULT_PORT;
-  const port = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-  if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
-    fail(`port ${JSON.stringify(value)} is not a TCP port`);
-  }
-  return port;
+  return tcpPort(value, MARIADB_DEFAULT_PORT, fail);
 }
 
 /**
@@ -118,22 +110,7 @@ export function parseMariadbUrl(url: string): MariadbConfig {
 }
 
 function text(value: unknown, key: string, where: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value.trim() === '') fail(`${where}: ${key} must be a non-empty string`);
-  return value;
-}
-
-/** `{ env: NAME }`, the only way a contract may give a password. */
-function passwordReference(value: unknown, where: string): MariadbPassword | undefined {
-  if (value === undefined) return undefined;
-  const env =
-    typeof value === 'object' && value !== null ? (value as Record<string, unknown>).env : undefined;
-  if (typeof env !== 'string' || !ENV_NAME.test(env) || Object.keys(value as object).length !== 1) {
-    fail(
-      `${where}: password must be { env: NAME }, the environment variable that holds it, never the secret`,
-    );
-  }
-  return Object.freeze({ env });
+  return settingText(value, key, where, fail);
 }
 
 /**
@@ -154,7 +131,7 @@ export function mariadbConfigFromServer(
     port: portNumber(server.port),
     database,
     user: text(port.user, 'user', 'meshplane.port'),
-    password: passwordReference(port.password, 'meshplane.port'),
+    password: passwordReference(port.password, 'meshplane.port', fail),
     ssl: sslMode(port['ssl-mode'] ?? port.sslmode),
     connectTimeoutMs: CONNECT_TIMEOUT_MS,
   });
@@ -168,17 +145,5 @@ export function resolveMariadbPassword(
   config: MariadbConfig,
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): string | undefined {
-  const password = config.password;
-  if (password === undefined) return undefined;
-  if ('env' in password) {
-    const value = env[password.env];
-    if (value === undefined) {
-      throw new MeshplaneError(
-        'INVALID_INPUT',
-        `mariadb ${mariadbTarget(config)}: the environment variable ${password.env} (the password) is not set`,
-      );
-    }
-    return value;
-  }
-  return password.value;
+  return resolvePassword(config.password, `mariadb ${mariadbTarget(config)}`, env);
 }

@@ -18,14 +18,18 @@ export interface MeshDomain {
   readonly path: JsonPath;
 }
 
-export type CompatibilityModeName =
-  | 'NONE'
-  | 'BACKWARD'
-  | 'BACKWARD_TRANSITIVE'
-  | 'FORWARD'
-  | 'FORWARD_TRANSITIVE'
-  | 'FULL'
-  | 'FULL_TRANSITIVE';
+/** The schema registry's compatibility modes (Confluent's names); see src/compat/schema/. */
+export const COMPATIBILITY_MODE_NAMES = Object.freeze([
+  'NONE',
+  'BACKWARD',
+  'BACKWARD_TRANSITIVE',
+  'FORWARD',
+  'FORWARD_TRANSITIVE',
+  'FULL',
+  'FULL_TRANSITIVE',
+] as const);
+
+export type CompatibilityModeName = (typeof COMPATIBILITY_MODE_NAMES)[number];
 
 /** mesh.yaml `registry`, defaults resolved. */
 export interface RegistrySettings {

@@ -1,12 +1,12 @@
-import type {
-  CompatibilityModeName,
-  Domain,
-  Mesh,
-  MeshDomain,
-  MeshTeam,
-  NamingConvention,
-  RegistrySettings,
-  WebhookSetting,
+import {
+  COMPATIBILITY_MODE_NAMES,
+  type Domain,
+  type Mesh,
+  type MeshDomain,
+  type MeshTeam,
+  type NamingConvention,
+  type RegistrySettings,
+  type WebhookSetting,
 } from './mesh.js';
 import { members } from './normalize-common.js';
 import { arr, compact, obj, str } from './read-value.js';
@@ -39,21 +39,11 @@ function meshDomain(value: unknown, index: number): MeshDomain {
   });
 }
 
-const MODES: readonly CompatibilityModeName[] = [
-  'NONE',
-  'BACKWARD',
-  'BACKWARD_TRANSITIVE',
-  'FORWARD',
-  'FORWARD_TRANSITIVE',
-  'FULL',
-  'FULL_TRANSITIVE',
-];
-
 function registry(value: unknown): RegistrySettings {
   const o = obj(value);
   const days = o.activeConsumerDays;
   return {
-    compatibility: MODES.find((m) => m === str(o.compatibility)) ?? 'BACKWARD',
+    compatibility: COMPATIBILITY_MODE_NAMES.find((m) => m === str(o.compatibility)) ?? 'BACKWARD',
     policy: str(o.policy) === 'lenient' ? 'lenient' : 'strict',
     activeConsumerDays: typeof days === 'number' && Number.isInteger(days) && days > 0 ? days : 30,
   };
