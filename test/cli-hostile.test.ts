@@ -91,7 +91,8 @@ describe('hostile documents through the real CLI', () => {
     const diagnostics = run.report.files[0]?.diagnostics ?? [];
     expect(diagnostics.map((d) => d.code)).toContain(code);
     expect(diagnostics[0]?.line).toBeGreaterThanOrEqual(1);
-    expect(run.ms).toBeLessThan(1000);
+    // A guard against blow-ups (minutes, gigabytes), not a speed target: generous for loaded machines.
+    expect(run.ms).toBeLessThan(10_000);
     expect(run.maxRssKb - baseline.maxRssKb).toBeLessThan(64 * 1024);
     expect(run.stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
   });

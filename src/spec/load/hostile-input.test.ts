@@ -105,7 +105,9 @@ describe('hostile input', () => {
     expect(result.diagnostics.map((d) => d.code)).toContain(code);
     expect(result.value).toBeUndefined();
     expect(result.diagnostics[0]?.line).toBeGreaterThanOrEqual(1);
-    expect(ms).toBeLessThan(1000);
+    // Not a speed target (those live in bench/): a guard against super-linear blow-ups, which take
+    // minutes on these inputs. Generous, so a loaded CI machine does not trip it.
+    expect(ms).toBeLessThan(10_000);
   });
 
   it('locates the alias that makes a bomb go over the limit', () => {
@@ -126,6 +128,7 @@ describe('hostile input', () => {
     const text = Array.from({ length: 30_000 }, (_, i) => `key${i}: ${i}`).join('\n');
     const { result, ms } = timed(() => loadDocument('many.yaml', bytes(text)));
     expect(result.diagnostics).toEqual([]);
-    expect(ms).toBeLessThan(3000);
+    // yaml's own quadratic check needs minutes here; see the note above.
+    expect(ms).toBeLessThan(15_000);
   });
 });

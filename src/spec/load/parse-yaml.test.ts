@@ -32,7 +32,8 @@ describe('parseYaml', () => {
     // Each line adds a level in yaml's recovery, though the text does not look nested.
     const { result, ms } = timed(() => parseYaml('a: \na: '.repeat(100_000), 64));
     expect(result.tooDeep).toBeGreaterThan(0);
-    expect(ms).toBeLessThan(1000);
+    // A guard against a blow-up (minutes), not a speed target: generous for loaded machines.
+    expect(ms).toBeLessThan(10_000);
   });
 
   it('lets valid documents nest up to the limit', () => {
