@@ -58,3 +58,14 @@ describe('bench/compat', () => {
     expect(run.stdout).toMatch(/^ {2}50 properties +\d+ +\d+ +\d+\.\d+x$/m);
   }, 120_000);
 });
+
+describe('bench/ingest-stream', () => {
+  it('pushes a few batches through a served http-push port and appends them with DuckDB, printing the ratio and target', () => {
+    const run = bench('ingest-stream.mjs', ['--events=3000', '--batch=500', '--clients=2']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/meshplane http-push \(acked\)\s+\d+\.\d ms\s+\d+ events\/s/);
+    expect(run.stdout).toMatch(/ratio meshplane \/ reference: \d+\.\d+x throughput/);
+    expect(run.stdout).toMatch(/target: 100000 events\/s on 2 cores/);
+  }, 180_000);
+});

@@ -12,6 +12,7 @@ import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
 import { newCommand } from './commands/new.js';
+import { portsCommand } from './commands/ports.js';
 import { quarantineCommand } from './commands/quarantine.js';
 import { queryCommand } from './commands/query.js';
 import { runCommand } from './commands/run.js';
@@ -35,6 +36,7 @@ const COMMANDS: readonly CommandModule[] = [
   runCommand,
   queryCommand,
   quarantineCommand,
+  portsCommand,
   changelogCommand,
   consumersCommand,
   demoCommand,

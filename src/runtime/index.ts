@@ -4,7 +4,7 @@ export { columnSpec, columnSpecs, portSchema, primaryKey } from './contract-colu
 export { type LoadedMesh, loadMesh } from './load-mesh.js';
 export { meshViewSql, syncMeshCatalog } from './mesh-catalog.js';
 export { type MeshNameEntry, type MeshNames, type MeshTarget, meshNames } from './mesh-names.js';
-export { MeshRuntime, type MeshRuntimeOptions } from './mesh-runtime.js';
+export { type DeployListener, MeshRuntime, type MeshRuntimeOptions } from './mesh-runtime.js';
 export { outputDependencies, topologicalOrder } from './output-order.js';
 export { arrangeOutputVersions, latestVersions, lifecycleOf } from './output-versions.js';
 export {
@@ -60,6 +60,7 @@ export type {
   StoredInputPort,
   ViewOfPort,
 } from './runtime-product.js';
+export { isStoredInput } from './runtime-product.js';
 export { isDue, ON_INPUT, scheduleError } from './schedule.js';
 export { type SelectFacts, selectFacts, type TableReference } from './select-references.js';
 export { productAlias, productFile } from './storage-layout.js';

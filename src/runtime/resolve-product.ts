@@ -21,7 +21,14 @@ export interface MeshLookup {
   publisher(id: string): { readonly productId: string; readonly port: string } | undefined;
 }
 
-const STORED_KINDS: readonly StoredInputKind[] = ['files', 'http-push', 'nats', 'postgres-cdc', 'sql-table'];
+const STORED_KINDS: readonly StoredInputKind[] = [
+  'files',
+  'http-push',
+  'nats',
+  'postgres-cdc',
+  'sql-table',
+  'http-pull',
+];
 const REFRESH_MODES: readonly RefreshMode[] = ['full', 'append', 'merge'];
 
 function invalid(product: DataProduct, port: string, message: string): MeshplaneError {

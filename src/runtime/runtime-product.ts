@@ -10,7 +10,7 @@ import type { DataProduct } from '../spec/model/data-product.js';
 export type RefreshMode = 'full' | 'append' | 'merge';
 
 /** How records reach an input table (`meshplane.port` `kind`). */
-export type StoredInputKind = 'files' | 'http-push' | 'nats' | 'postgres-cdc' | 'sql-table';
+export type StoredInputKind = 'files' | 'http-push' | 'nats' | 'postgres-cdc' | 'sql-table' | 'http-pull';
 
 /** An input port with a contract of its own, stored in `input.<port>` of the product's file. */
 export interface StoredInputPort {

@@ -32,12 +32,14 @@ async function attachUpstream(ctx: StorageContext, input: ProductInputPort): Pro
 
 /**
  * Creates the session's views for `product`'s transforms and returns the input port names (the
- * tables whose rows count as the run's rows in).
+ * tables whose rows count as the run's rows in). With `since`, a stored input's view holds only
+ * the rows that came after its mark (an `append` transform's new input, append-marks.ts).
  */
 export async function bindTransformInputs(
   ctx: StorageContext,
   session: DuckDBSession,
   product: RuntimeProduct,
+  since?: ReadonlyMap<string, number>,
 ): Promise<string[]> {
   const alias = productAlias(product.id);
   for (const input of product.inputs) {
@@ -46,8 +48,10 @@ export async function bindTransformInputs(
       await bindProductInput(session, { ...input, alias: upstream });
     } else {
       const table = qualifiedName(alias, INPUT_SCHEMA, input.name);
+      const mark = since?.get(input.name);
+      const where = mark === undefined ? '' : ` WHERE ${quoteIdentifier(FILE_ID_COLUMN)} > ${mark}`;
       await session.run(
-        viewSql(input.name, `SELECT * EXCLUDE (${quoteIdentifier(FILE_ID_COLUMN)}) FROM ${table}`),
+        viewSql(input.name, `SELECT * EXCLUDE (${quoteIdentifier(FILE_ID_COLUMN)}) FROM ${table}${where}`),
       );
     }
   }

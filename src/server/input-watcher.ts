@@ -6,7 +6,8 @@ export interface InputWatcher {
 
 /**
  * The "new input" trigger: every `intervalMs`, each deployed product whose file input ports see
- * settled files they have not ingested is run (ingest, then its transforms). One run per product
+ * settled files they have not ingested, or whose streamed input ports (HTTP push, NATS, CDC, ...)
+ * committed records since its last run, is run (ingest, then its transforms). One run per product
  * at a time; `stop()` waits for runs in flight.
  */
 export function watchInputs(

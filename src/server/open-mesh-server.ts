@@ -1,6 +1,12 @@
 import path from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { startWebhookDispatcher } from '../notify/index.js';
+import { startEventDelivery, startNatsPublisher } from '../ports/events-out/index.js';
+import { httpPullSourceFactory } from '../ports/http-pull/index.js';
+import { type HttpPushOptions, HttpPushPorts } from '../ports/http-push/index.js';
+import { natsSourceFactory } from '../ports/nats/index.js';
+import { postgresCdcSourceFactory } from '../ports/postgres-cdc/index.js';
+import type { StreamLimits } from '../ports/stream/index.js';
 import { DEFAULT_REGISTRY } from '../registry/compatibility-mode.js';
 import { DeployService } from '../registry/deploy-service.js';
 import { MeshRuntime } from '../runtime/index.js';
@@ -14,11 +20,14 @@ import { buildApp } from './build-app.js';
 import { watchInputs } from './input-watcher.js';
 import { Lifecycle } from './lifecycle.js';
 import { deployRoutes } from './routes/deploy-routes.js';
+import { eventsOutRoutes } from './routes/events-out-routes.js';
 import { lifecycleRoutes } from './routes/lifecycle-routes.js';
 import { queryRoutes } from './routes/query-routes.js';
 import { registryRoutes } from './routes/registry-routes.js';
 import { runtimeRoutes } from './routes/runtime-routes.js';
+import { streamRoutes } from './routes/stream-routes.js';
 import { watchSchedules } from './schedule-watcher.js';
+import { type SourceFactory, SourceSupervisor } from './source-supervisor.js';
 import { storeRunRecorder } from './store-run-recorder.js';
 
 export interface MeshServerOptions {
@@ -31,7 +40,18 @@ export interface MeshServerOptions {
   readonly inputPollMs?: number;
   /** How often the webhook outbox is checked (milliseconds; 0 turns delivery off). Default 1000. */
   readonly webhookPollMs?: number;
+  /** HTTP push bounds: body size, events per request, nesting, the group commit's queue and timing. */
+  readonly httpPush?: HttpPushOptions & { readonly maxBodyBytes?: number };
+  /** Bounds of one batch of any streamed input port. */
+  readonly streamLimits?: Partial<StreamLimits>;
+  /** Source factories by port kind, over the built-in ones (tests add their own). */
+  readonly sourceFactories?: Readonly<Record<string, SourceFactory>>;
+  /** NATS to publish output port changes to (`meshplane.<product>.<port>`); MESHPLANE_NATS_URL too. Off when absent. */
+  readonly natsUrl?: string;
 }
+
+/** Largest HTTP push body by default (bytes). */
+const DEFAULT_PUSH_BODY_BYTES = 16 * 1024 * 1024;
 
 export interface MeshServer {
   readonly app: FastifyInstance;
@@ -39,6 +59,7 @@ export interface MeshServer {
   readonly store: ControlStore;
   readonly runtime: MeshRuntime;
   readonly deploys: DeployService;
+  readonly sources: SourceSupervisor;
   close(): Promise<void>;
 }
 
@@ -93,7 +114,11 @@ export async function openMeshServer(options: MeshServerOptions): Promise<MeshSe
       log(
         `note: ${path.join(workspace, MESH_FILE)} is missing or invalid; domains and teams were not synced`,
       );
-    runtime = await MeshRuntime.open({ workspace, recorder: storeRunRecorder(store, () => runtime) });
+    runtime = await MeshRuntime.open({
+      workspace,
+      recorder: storeRunRecorder(store, () => runtime),
+      ...(options.streamLimits === undefined ? {} : { streamLimits: options.streamLimits }),
+    });
     const deploys = new DeployService({
       store,
       runtime,
@@ -107,6 +132,25 @@ export async function openMeshServer(options: MeshServerOptions): Promise<MeshSe
     });
     if (repaired > 0) log(`repaired ${repaired} interrupted deploy(s)`);
     await catchUpInterruptedRuns(store, runtime, log);
+    // Long-running sources by input port kind; each source engineer's factory is registered here.
+    const sourceFactories: Record<string, SourceFactory> = {
+      nats: natsSourceFactory,
+      'postgres-cdc': postgresCdcSourceFactory,
+      'http-pull': httpPullSourceFactory,
+      ...options.sourceFactories,
+    };
+    const sources = new SourceSupervisor(runtime, sourceFactories, { log });
+    const pushes = new HttpPushPorts((id, port) => sources.sink(id, port), options.httpPush);
+    const delivery = startEventDelivery({ runtime, onError: (e) => log(`event delivery: ${String(e)}`) });
+    const natsUrl = options.natsUrl ?? process.env.MESHPLANE_NATS_URL;
+    const publisher =
+      natsUrl === undefined
+        ? undefined
+        : await startNatsPublisher({
+            runtime,
+            servers: natsUrl,
+            onError: (e) => log(`event publishing: ${String(e)}`),
+          });
     const lifecycle = new Lifecycle();
     const app = await buildApp({
       lifecycle,
@@ -117,6 +161,10 @@ export async function openMeshServer(options: MeshServerOptions): Promise<MeshSe
         runtimeRoutes(runtime),
         queryRoutes(runtime, store),
         lifecycleRoutes(store, runtime, async () => (await readMesh())?.registry ?? DEFAULT_REGISTRY),
+        streamRoutes(runtime, sources, pushes, {
+          maxBodyBytes: options.httpPush?.maxBodyBytes ?? DEFAULT_PUSH_BODY_BYTES,
+        }),
+        eventsOutRoutes(runtime, { delivery }),
       ],
     });
     const hooks = new Map((mesh?.webhooks ?? []).map((h) => [h.url, h] as const));
@@ -138,13 +186,19 @@ export async function openMeshServer(options: MeshServerOptions): Promise<MeshSe
     const pollMs = options.inputPollMs ?? 2000;
     const watcher = pollMs > 0 ? watchInputs(opened, { intervalMs: pollMs, log }) : undefined;
     const schedules = watchSchedules(opened, { intervalMs: 15_000, log });
+    sources.start();
     return {
       app,
       lifecycle,
       store,
       runtime: opened,
       deploys,
+      sources,
       close: async () => {
+        await sources.stop();
+        await pushes.close();
+        await delivery.stop();
+        await publisher?.stop();
         await watcher?.stop();
         await schedules.stop();
         await dispatcher?.stop();

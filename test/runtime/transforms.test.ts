@@ -61,6 +61,19 @@ describe('transforms', () => {
     expect((await output(m)).map((r) => r.order_id)).toEqual(['O-1', 'O-2']);
   });
 
+  it('append takes in only the input that came since its last run', async () => {
+    const m = await open('select * from raw_orders', 'append');
+    writeFiles(m.root, { [`${ORDERS_DIR}/data/orders/1.csv`]: orders('O-1,1,1.00,placed,2025-01-01,') });
+    await run(m);
+    const again = await run(m);
+    expect(again.transforms[0]?.result).toMatchObject({ rowsIn: 0, rowsOut: 0 });
+    writeFiles(m.root, { [`${ORDERS_DIR}/data/orders/2.csv`]: orders('O-2,2,1.00,paid,2025-01-01,') });
+    const third = await run(m);
+    expect(third.transforms[0]?.result).toMatchObject({ rowsIn: 1, rowsOut: 1 });
+    await run(m);
+    expect((await output(m)).map((r) => r.order_id)).toEqual(['O-1', 'O-2']);
+  });
+
   it('merge upserts by the primary key', async () => {
     const sql = `select * from raw_orders
 qualify row_number() over (partition by order_id order by ordered_at desc) = 1`;
