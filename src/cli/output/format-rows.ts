@@ -21,15 +21,15 @@ export function formatTable(columns: readonly string[], rows: readonly Row[]): s
   const widths = columns.map((c, i) =>
     Math.min(60, Math.max(c.length, ...texts.map((t) => (t[i] ?? '').length))),
   );
-  const fit = (text: string, i: number) => {
+  const pad = (text: string, i: number) => {
     const width = widths[i] ?? 0;
     const clipped = text.length > width ? `${text.slice(0, width - 1)}…` : text;
     return numeric[i] ? clipped.padStart(width) : clipped.padEnd(width);
   };
   const lines = [
-    columns.map((c, i) => fit(c, i)).join(' | '),
+    columns.map((c, i) => pad(c, i)).join(' | '),
     widths.map((w) => '-'.repeat(w)).join('-+-'),
-    ...texts.map((t) => t.map((v, i) => fit(v, i)).join(' | ')),
+    ...texts.map((t) => t.map((v, i) => pad(v, i)).join(' | ')),
   ];
   return `${lines.map((l) => l.trimEnd()).join('\n')}\n(${rows.length} row${rows.length === 1 ? '' : 's'})\n`;
 }

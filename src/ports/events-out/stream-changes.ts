@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 /**
  * Streams an output port's changes to one SSE client: the logged ones after its offset, then new
  * ones as transforms commit them (the log is polled; offsets commit in order, so a reader never
@@ -60,17 +61,9 @@ function drained(sink: SseSink, ms: number, signal: AbortSignal): Promise<boolea
   });
 }
 
+/** Waits `ms`, or less when `signal` aborts; never rejects. */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
+  return delay(ms, undefined, { signal }).catch(() => undefined);
 }
 
 /** Why the stream ended. */

@@ -9,22 +9,13 @@ import {
   streamChanges,
 } from '../../ports/events-out/index.js';
 import type { MeshRuntime, RuntimeOutputPort, RuntimeProduct } from '../../runtime/index.js';
-import { PRODUCT_ID_PARAMS } from '../schemas/registry-schemas.js';
+import { PORT_PARAMS } from '../schemas/registry-schemas.js';
 
 const errors = {
   400: { $ref: 'ErrorBody#' },
   404: { $ref: 'ErrorBody#' },
   409: { $ref: 'ErrorBody#' },
   412: { $ref: 'ErrorBody#' },
-} as const;
-
-const PORT_PARAMS = {
-  type: 'object',
-  required: ['id', 'port'],
-  properties: {
-    id: PRODUCT_ID_PARAMS.properties.id,
-    port: { type: 'string', minLength: 1, maxLength: 200 },
-  },
 } as const;
 
 const SUBSCRIPTION_PARAMS = {

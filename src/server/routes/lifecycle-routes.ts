@@ -6,17 +6,9 @@ import { subjectVersions } from '../../registry/subject-history.js';
 import type { MeshRuntime } from '../../runtime/index.js';
 import type { RegistrySettings } from '../../spec/model/mesh.js';
 import type { ControlStore, WebhookStatus } from '../../store/index.js';
-import { LIMIT_QUERY } from '../schemas/registry-schemas.js';
+import { LIMIT_QUERY, PORT_PARAMS } from '../schemas/registry-schemas.js';
 
 const errors = { 400: { $ref: 'ErrorBody#' }, 404: { $ref: 'ErrorBody#' } } as const;
-const PORT_PARAMS = {
-  type: 'object',
-  required: ['id', 'port'],
-  properties: {
-    id: { type: 'string', minLength: 1, maxLength: 200 },
-    port: { type: 'string', minLength: 1, maxLength: 200 },
-  },
-} as const;
 const OPEN_OBJECT = { type: 'object', additionalProperties: true } as const;
 
 /**

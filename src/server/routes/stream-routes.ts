@@ -4,17 +4,8 @@ import { MeshplaneError } from '../../errors/index.js';
 import type { HttpPushPorts } from '../../ports/http-push/index.js';
 import type { MeshRuntime } from '../../runtime/index.js';
 import { toErrorResponse } from '../error-body.js';
-import { PRODUCT_ID_PARAMS } from '../schemas/registry-schemas.js';
+import { PORT_PARAMS, PRODUCT_ID_PARAMS } from '../schemas/registry-schemas.js';
 import type { SourceSupervisor } from '../source-supervisor.js';
-
-const PORT_PARAMS = {
-  type: 'object',
-  required: ['id', 'port'],
-  properties: {
-    id: PRODUCT_ID_PARAMS.properties.id,
-    port: { type: 'string', minLength: 1, maxLength: 200 },
-  },
-} as const;
 
 const COUNTS = {
   type: 'object',

@@ -141,6 +141,16 @@ export const PRODUCT_ID_PARAMS = {
   properties: { id: { type: 'string', minLength: 1, maxLength: 200 } },
 } as const;
 
+/** `:id` and `:port` of the routes under `/products/:id/ports/:port`. */
+export const PORT_PARAMS = {
+  type: 'object',
+  required: ['id', 'port'],
+  properties: {
+    id: PRODUCT_ID_PARAMS.properties.id,
+    port: { type: 'string', minLength: 1, maxLength: 200 },
+  },
+} as const;
+
 export const LIMIT_QUERY = {
   type: 'object',
   properties: { limit: { type: 'integer', minimum: 1, maximum: 1000, default: 50 } },
