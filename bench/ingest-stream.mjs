@@ -5,6 +5,9 @@
 // transaction). The reference, measured in the same run: DuckDB's appender appending the same
 // pre-parsed rows into a typed table of a fresh DuckDB file (no parsing, checks, keys or HTTP).
 // Target: 100,000 events/s on 2 cores.
+// Then, in the same server, a NATS JetStream input port: a second product reads a fresh stream the
+// bench creates and fills beforehand (publish not timed); the clock runs from the port's resume,
+// with every message already in the stream, until its committed count reaches the N events.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -12,15 +15,27 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, DuckDBTimestampValue } from '@duckdb/node-api';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { parse, stringify } from 'yaml';
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
 const events = Number(args.get('events') ?? 200_000);
 const batch = Number(args.get('batch') ?? 1_000);
 const clients = Number(args.get('clients') ?? 8);
-if (![events, batch, clients].every((n) => Number.isInteger(n) && n >= 1)) {
-  console.error('usage: node bench/ingest-stream.mjs [--events=N] [--batch=N] [--clients=N]');
+const withNats = args.get('nats') ?? 'true';
+const natsUrl = args.get('nats-url') ?? 'nats://127.0.0.1:4222';
+if (
+  ![events, batch, clients].every((n) => Number.isInteger(n) && n >= 1) ||
+  !['true', 'false'].includes(withNats)
+) {
+  console.error(
+    'usage: node bench/ingest-stream.mjs [--events=N] [--batch=N] [--clients=N] [--nats=false] [--nats-url=nats://host:4222]',
+  );
   process.exit(2);
 }
+// The nats port fetches (and commits) at most 10,000 messages at a time.
+const natsBatch = Math.min(batch, 10_000);
 
 const bin = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'meshplane.js');
 const TYPES = ['created', 'updated', 'deleted'];
@@ -110,6 +125,66 @@ async function meshplane(url, bodies) {
   return ms;
 }
 
+/** Why JetStream at `url` cannot be used, or undefined when it can. */
+async function natsUnreachable(url) {
+  try {
+    const nc = await connect({ servers: url, reconnect: false, timeout: 2000 });
+    try {
+      await (await jetstreamManager(nc)).getAccountInfo();
+    } finally {
+      await nc.close();
+    }
+    return undefined;
+  } catch (error) {
+    return error.message;
+  }
+}
+
+/** Publishes every row on `subject`, a window of acks in flight at a time; resolves after the last ack. */
+async function publish(nc, subject, rows) {
+  const js = jetstream(nc);
+  const window = 1_000;
+  for (let i = 0; i < rows.length; i += window)
+    await Promise.all(rows.slice(i, i + window).map((r) => js.publish(subject, JSON.stringify(r))));
+}
+
+async function api(base, method, route) {
+  const response = await fetch(`${base}/api/v1${route}`, { method });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`${method} ${route}: ${response.status} ${text}`);
+  return JSON.parse(text);
+}
+
+async function portView(base, productId, port) {
+  const { ports } = await api(base, 'GET', `/products/${productId}/ports`);
+  const view = ports.find((p) => p.port === port);
+  if (view === undefined) throw new Error(`${productId} has no input port ${port}`);
+  return view;
+}
+
+/**
+ * Meshplane over NATS: the port resumed with every message already in its stream; wall time from
+ * the resume until the port's committed count (GET /products/:id/ports) reaches the N events.
+ */
+async function meshplaneNats(base, productId, port) {
+  const started = performance.now();
+  await api(base, 'POST', `/products/${productId}/ports/${port}/resume`);
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    const { status, counters } = await portView(base, productId, port);
+    if (counters.accepted >= events) {
+      const ms = performance.now() - started;
+      if (counters.accepted !== events || counters.duplicates !== 0 || counters.quarantined !== 0)
+        throw new Error(`the nats port stored an unexpected count: ${JSON.stringify(counters)}`);
+      return ms;
+    }
+    if (status.state === 'failed') throw new Error(`the nats port failed: ${status.reason}`);
+    if (Date.now() > deadline)
+      throw new Error(`the nats port stored ${counters.accepted} of ${events} events in 300 s`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
 /** DuckDB alone: the appender appending the pre-parsed rows into a typed table of a fresh file. */
 async function reference(rows, dbFile) {
   const instance = await DuckDBInstance.create(dbFile);
@@ -139,20 +214,63 @@ async function reference(rows, dbFile) {
   }
 }
 
-const root = mkdtempSync(path.join(tmpdir(), 'meshplane-bench-stream-'));
-let server;
-try {
-  const workspace = path.join(root, 'mesh');
-  cli(['init', workspace], root);
-  cli(['new', 'bench/orders', '--template', 'events'], workspace);
-  const product = path.join(workspace, 'domains/bench/orders');
-  // Without a transform, a run of the product has nothing to do: the measure is the port alone.
-  const contract = path.join(product, 'orders.odcs.yaml');
+/**
+ * A product of the events template whose output has no transform: a run of the product has nothing
+ * to do, so the measure is the port alone. Returns the product's folder.
+ */
+function eventsProduct(workspace, name) {
+  cli(['new', `bench/${name}`, '--template', 'events'], workspace);
+  const product = path.join(workspace, 'domains/bench', name);
+  const contract = path.join(product, `${name}.odcs.yaml`);
   const text = readFileSync(contract, 'utf8');
   const transform = /\n {2}- property: meshplane\.transform\n( {4}.*\n)+?(?= {2}- property)/;
   if (!transform.test(text))
     throw new Error("the events template's output contract has no meshplane.transform");
   writeFileSync(contract, text.replace(transform, '\n'));
+  return product;
+}
+
+/** Makes the template's nats server entry the input port's only one, reading `stream`. */
+function useNats(product, name, stream) {
+  const file = path.join(product, `${name}_events.odcs.yaml`);
+  const contract = parse(readFileSync(file, 'utf8'));
+  const nats = contract.servers.find((s) => s.server === 'nats');
+  if (nats === undefined) throw new Error("the events template's input contract has no nats server");
+  nats.customProperties = [
+    {
+      property: 'meshplane.port',
+      value: {
+        kind: 'nats',
+        url: natsUrl,
+        stream,
+        subjects: [`${stream}.events`],
+        idField: 'event_id',
+        batch: natsBatch,
+      },
+    },
+  ];
+  contract.servers = [nats];
+  writeFileSync(file, stringify(contract));
+}
+
+if (withNats === 'true') {
+  const why = await natsUnreachable(natsUrl);
+  if (why !== undefined) {
+    console.error(
+      `bench/ingest-stream: NATS JetStream at ${natsUrl} is unreachable (${why}); start one (nats-server -js) or pass --nats=false`,
+    );
+    process.exit(1);
+  }
+}
+
+const root = mkdtempSync(path.join(tmpdir(), 'meshplane-bench-stream-'));
+let server;
+let nc;
+let stream;
+try {
+  const workspace = path.join(root, 'mesh');
+  cli(['init', workspace], root);
+  const product = eventsProduct(workspace, 'orders');
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   server = await startServer(workspace, port);
@@ -171,24 +289,56 @@ try {
   const mp = await meshplane(url, bodies);
   const ref = await reference(rows, path.join(root, 'reference.duckdb'));
 
+  let natsMs;
+  let publishMs;
+  if (withNats === 'true') {
+    nc = await connect({ servers: natsUrl });
+    const jsm = await jetstreamManager(nc);
+    stream = `MESHPLANE_BENCH_${Date.now().toString(36)}_${process.pid}`;
+    await jsm.streams.add({ name: stream, subjects: [`${stream}.events`] });
+    const natsProduct = eventsProduct(workspace, 'orders_nats');
+    useNats(natsProduct, 'orders_nats', stream);
+    cli(['deploy', natsProduct, '--server', base], workspace);
+    // Paused while the stream fills, so the clock starts with every message available at once.
+    await api(base, 'POST', '/products/bench.orders_nats/ports/orders_nats_events/pause');
+    const publishStarted = performance.now();
+    await publish(nc, `${stream}.events`, rows);
+    publishMs = performance.now() - publishStarted;
+    natsMs = await meshplaneNats(base, 'bench.orders_nats', 'orders_nats_events');
+  }
+
   const perSec = (ms) => Math.round((events / ms) * 1000);
   console.log(
     `bench/ingest-stream: ${events} events, NDJSON batches of ${batch}, ${clients} concurrent clients, ${availableParallelism()} cores`,
   );
-  for (const [name, ms] of [
+  const lines = [
     ['reference: DuckDB appender', ref],
     ['meshplane http-push (acked)', mp],
-  ])
+  ];
+  if (natsMs !== undefined) lines.push(['meshplane nats (committed)', natsMs]);
+  for (const [name, ms] of lines)
     console.log(
       `  ${name.padEnd(30)} ${ms.toFixed(1).padStart(9)} ms  ${String(perSec(ms)).padStart(9)} events/s`,
     );
-  console.log(`  ratio meshplane / reference: ${(ref / mp).toFixed(2)}x throughput`);
+  console.log(`  ratio meshplane http-push / reference: ${(ref / mp).toFixed(2)}x throughput`);
+  if (natsMs !== undefined) {
+    console.log(`  ratio meshplane nats / reference: ${(ref / natsMs).toFixed(2)}x throughput`);
+    console.log(
+      `  nats: fetch batches of ${natsBatch}, stream ${stream} filled beforehand (${events} publishes acked in ${publishMs.toFixed(0)} ms, not timed)`,
+    );
+  }
   console.log(`  target: 100000 events/s on 2 cores; measured ${perSec(mp)} events/s`);
 } finally {
   if (server !== undefined && server.child.exitCode === null) {
     const exited = new Promise((r) => server.child.once('exit', r));
     server.child.kill('SIGTERM');
     await exited;
+  }
+  if (nc !== undefined) {
+    // After the server stopped, so its port never sees the stream vanish.
+    if (stream !== undefined)
+      await (await jetstreamManager(nc)).streams.delete(stream).catch(() => undefined);
+    await nc.close();
   }
   rmSync(root, { recursive: true, force: true });
 }

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './support/cli.js';
@@ -60,12 +61,79 @@ describe('bench/compat', () => {
 });
 
 describe('bench/ingest-stream', () => {
-  it('pushes a few batches through a served http-push port and appends them with DuckDB, printing the ratio and target', () => {
-    const run = bench('ingest-stream.mjs', ['--events=3000', '--batch=500', '--clients=2']);
+  it('pushes a few batches through a served http-push port, reads the same events from a NATS JetStream port, and prints both ratios against DuckDB', async () => {
+    const { NATS_URL, natsUnavailable } = await import('./streams/nats-support.js');
+    const why = await natsUnavailable();
+    if (why !== undefined) {
+      if (process.env.MESHPLANE_REQUIRE_SERVICES === '1') throw new Error(why);
+      console.warn(`\n*** SKIPPED: bench/ingest-stream, its NATS part: ${why} ***\n`);
+    }
+    const nats = why === undefined ? `--nats-url=${NATS_URL}` : '--nats=false';
+    const run = bench('ingest-stream.mjs', ['--events=3000', '--batch=500', '--clients=2', nats]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/meshplane http-push \(acked\)\s+\d+\.\d ms\s+\d+ events\/s/);
-    expect(run.stdout).toMatch(/ratio meshplane \/ reference: \d+\.\d+x throughput/);
+    expect(run.stdout).toMatch(/ratio meshplane http-push \/ reference: \d+\.\d+x throughput/);
     expect(run.stdout).toMatch(/target: 100000 events\/s on 2 cores/);
+    if (why === undefined) {
+      expect(run.stdout).toMatch(/meshplane nats \(committed\)\s+\d+\.\d ms\s+\d+ events\/s/);
+      expect(run.stdout).toMatch(/ratio meshplane nats \/ reference: \d+\.\d+x throughput/);
+      expect(run.stdout).toMatch(
+        /nats: fetch batches of 500, stream MESHPLANE_BENCH_\w+ filled beforehand \(3000 publishes/,
+      );
+    } else {
+      expect(run.stdout).not.toMatch(/meshplane nats/);
+    }
   }, 180_000);
+
+  it('stops with a clear line and exit code 1 when NATS is unreachable, before starting anything', async () => {
+    const port = await new Promise<number>((resolve, reject) => {
+      const server = createServer();
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        const address = server.address();
+        server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
+      });
+    });
+    const run = bench('ingest-stream.mjs', ['--events=10', `--nats-url=nats://127.0.0.1:${port}`]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^bench/ingest-stream: NATS JetStream at nats://127\\.0\\.0\\.1:${port} is unreachable \\(.+\\); start one \\(nats-server -js\\) or pass --nats=false\\n$`,
+      ),
+    );
+  }, 60_000);
+});
+
+const cdcUnavailable = (await import('./support/private-postgres.js')).privatePostgresUnavailable();
+if (cdcUnavailable !== undefined) {
+  if (process.env.MESHPLANE_REQUIRE_SERVICES === '1') throw new Error(`bench/cdc: ${cdcUnavailable}`);
+  console.warn(`\n*** SKIPPED: bench/cdc: ${cdcUnavailable} ***\n`);
+}
+
+describe.skipIf(cdcUnavailable !== undefined)('bench/cdc', () => {
+  it('streams a few hundred changes from a private PostgreSQL through a served postgres-cdc port and prints the lag, rate and target', () => {
+    const run = bench('cdc.mjs', ['--rate=200', '--seconds=2', '--batch-rows=50']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(
+      /^bench\/cdc: 400 changes \(\d+ rows inserted, the rest updates\) at 200 changes\/s/,
+    );
+    expect(run.stdout).toMatch(/^ {2}writer: 400 changes in \d+\.\d s, \d+ changes\/s$/m);
+    const lag = run.stdout.match(
+      /^ {2}lag change -> visible: p50 +(\d+) ms {2}p90 +(\d+) ms {2}p99 +(\d+) ms {2}max +(\d+) ms$/m,
+    );
+    const [p50, p90, p99, max] = (lag ?? []).slice(1).map(Number);
+    expect(lag).not.toBeNull();
+    expect(p50).toBeLessThanOrEqual(p90 ?? -1);
+    expect(p90).toBeLessThanOrEqual(p99 ?? -1);
+    expect(p99).toBeLessThanOrEqual(max ?? -1);
+    // batchRows 50: the 400 changes are stored in several commits, each seen by the poller.
+    const commits = run.stdout.match(/^ {2}sustained: \d+ changes\/s visible, in (\d+) commits seen$/m);
+    expect(Number(commits?.[1])).toBeGreaterThan(1);
+    expect(run.stdout).toMatch(
+      /^ {2}target: p50 < 500 ms at 1000 changes\/s; measured p50 \d+ ms: (met|MISSED|not comparable .+)$/m,
+    );
+  }, 120_000);
 });

@@ -23,7 +23,7 @@ export interface PostgresCdcSourceOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** How often the slot's lag is measured and reported (default 5 s). */
   readonly statusIntervalMs?: number;
-  /** How long complete transactions wait for more before they are written (default 100 ms). */
+  /** The longest a received change waits before it is written (default 100 ms). */
   readonly maxDelayMs?: number;
   /** Above this many bytes of WAL behind, the port reports `lagging` (default 64 MiB). */
   readonly lagWarnBytes?: number;
@@ -210,10 +210,16 @@ async function stream(
   };
   try {
     const maxDelay = options.maxDelayMs ?? 100;
+    // When the oldest unwritten change arrived: a batch is written at most `maxDelay` after it,
+    // so steady traffic does not hold changes back until `batchRows` of them wait.
+    let oldest: number | undefined;
     while (!ctx.signal.aborted) {
+      if (batcher.pending === 0) oldest = undefined;
+      else oldest ??= Date.now();
+      const wait = oldest === undefined ? 1_000 : Math.max(0, oldest + maxDelay - Date.now());
       let item: QueueItem | undefined;
       try {
-        item = await queue.next(batcher.pending > 0 ? maxDelay : 1_000, ctx.signal);
+        item = await queue.next(wait, ctx.signal);
       } catch (error) {
         if (ctx.signal.aborted) return;
         throw await connectionFailure(error);
@@ -221,8 +227,11 @@ async function stream(
       if (ctx.signal.aborted) break;
       // The sink's and the records' own errors leave as they are.
       if (item === undefined) await batcher.flush();
-      else if (item.kind === 'data') await batcher.message(item.message as Pgoutput.Message);
-      else batcher.keepalive(parseLsn(item.lsn));
+      else {
+        if (item.kind === 'data') await batcher.message(item.message as Pgoutput.Message);
+        else batcher.keepalive(parseLsn(item.lsn));
+        if (oldest !== undefined && Date.now() - oldest >= maxDelay) await batcher.flush();
+      }
     }
   } finally {
     clearInterval(keepalive);
