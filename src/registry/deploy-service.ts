@@ -49,6 +49,12 @@ export interface DeployServiceOptions {
   readonly meshFiles: () => Promise<readonly SourceFile[]>;
   /** Where deployed bundles' SQL is kept (the workspace's `.meshplane/`). */
   readonly stateDir: string;
+  /**
+   * Checks the settings of the product's input ports that the runtime reads only once it runs
+   * (a streamed port's `meshplane.port`); throws INVALID_INPUT naming the port and setting, so a
+   * bad setting fails the deploy instead of the port after it.
+   */
+  readonly checkPorts?: (product: RuntimeProduct) => void;
 }
 
 function describeVerdicts(gate: GateOutcome): string {
@@ -238,6 +244,7 @@ export class DeployService {
       }
       ownerTeam = analyzed.mesh?.domains.find((d) => d.name === found.product.domain)?.ownerTeam;
       const product = await this.#resolve(analyzed, found.product, bundle);
+      this.#options.checkPorts?.(product);
       for (const output of product.outputs) {
         const problem = output.schedule === undefined ? undefined : scheduleError(output.schedule);
         if (problem !== undefined)

@@ -3,13 +3,13 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { startWebhookDispatcher } from '../notify/index.js';
 import { startEventDelivery, startNatsPublisher } from '../ports/events-out/index.js';
 import { httpPullSourceFactory } from '../ports/http-pull/index.js';
-import { type HttpPushOptions, HttpPushPorts } from '../ports/http-push/index.js';
+import { type HttpPushOptions, HttpPushPorts, httpPushSettings } from '../ports/http-push/index.js';
 import { natsSourceFactory } from '../ports/nats/index.js';
 import { postgresCdcSourceFactory } from '../ports/postgres-cdc/index.js';
 import type { StreamLimits } from '../ports/stream/index.js';
 import { DEFAULT_REGISTRY } from '../registry/compatibility-mode.js';
 import { DeployService } from '../registry/deploy-service.js';
-import { MeshRuntime } from '../runtime/index.js';
+import { isStoredInput, MeshRuntime, type RuntimeProduct } from '../runtime/index.js';
 import { DEFAULT_LOAD_LIMITS } from '../spec/load/limits.js';
 import type { Mesh } from '../spec/model/mesh.js';
 import { analyzeWorkspace } from '../spec/validate/index.js';
@@ -87,6 +87,18 @@ async function catchUpInterruptedRuns(
   }
 }
 
+/** Reads every streamed port's settings as its source would, so a bad one fails the deploy. */
+function checkStreamedPorts(
+  product: RuntimeProduct,
+  factories: Readonly<Record<string, SourceFactory>>,
+): void {
+  for (const input of product.inputs) {
+    if (!isStoredInput(input)) continue;
+    if (input.kind === 'http-push') httpPushSettings(input);
+    factories[input.kind]?.(input, product);
+  }
+}
+
 export async function openMeshServer(options: MeshServerOptions): Promise<MeshServer> {
   const workspace = path.resolve(options.workspace);
   const log = options.log ?? (() => undefined);
@@ -119,11 +131,19 @@ export async function openMeshServer(options: MeshServerOptions): Promise<MeshSe
       recorder: storeRunRecorder(store, () => runtime),
       ...(options.streamLimits === undefined ? {} : { streamLimits: options.streamLimits }),
     });
+    // Long-running sources by input port kind: the one place a kind's factory is registered.
+    const sourceFactories: Record<string, SourceFactory> = {
+      nats: natsSourceFactory,
+      'postgres-cdc': postgresCdcSourceFactory,
+      'http-pull': httpPullSourceFactory,
+      ...options.sourceFactories,
+    };
     const deploys = new DeployService({
       store,
       runtime,
       meshFiles,
       stateDir: path.join(workspace, '.meshplane'),
+      checkPorts: (product) => checkStreamedPorts(product, sourceFactories),
     });
     const problems = await deploys.restore();
     for (const problem of problems) log(`could not load ${problem}`);
@@ -132,13 +152,6 @@ export async function openMeshServer(options: MeshServerOptions): Promise<MeshSe
     });
     if (repaired > 0) log(`repaired ${repaired} interrupted deploy(s)`);
     await catchUpInterruptedRuns(store, runtime, log);
-    // Long-running sources by input port kind; each source engineer's factory is registered here.
-    const sourceFactories: Record<string, SourceFactory> = {
-      nats: natsSourceFactory,
-      'postgres-cdc': postgresCdcSourceFactory,
-      'http-pull': httpPullSourceFactory,
-      ...options.sourceFactories,
-    };
     const sources = new SourceSupervisor(runtime, sourceFactories, { log });
     const pushes = new HttpPushPorts((id, port) => sources.sink(id, port), options.httpPush);
     const delivery = startEventDelivery({ runtime, onError: (e) => log(`event delivery: ${String(e)}`) });

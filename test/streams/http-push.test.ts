@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readProductBundle } from '../../src/cli/product-bundle.js';
@@ -275,5 +275,28 @@ describe('HTTP push backpressure (a tiny queue)', () => {
     // A request larger than a whole batch can never fit: refused as invalid, not as busy.
     const huge = await send(['h1', 'h2', 'h3', 'h4', 'h5']);
     expect(huge.statusCode).toBe(400);
+  });
+});
+
+describe('streamed port settings at deploy', () => {
+  it('refuses a deploy whose streamed port names an idField the contract does not have, and says which', async () => {
+    const ws = scaffoldEventsWorkspace('http-push-bad');
+    const server = await openMeshServer({ workspace: ws.workspace, inputPollMs: 0, webhookPollMs: 0 });
+    try {
+      const contract = path.join(ws.product, `${INPUT_PORT}.odcs.yaml`);
+      writeFileSync(
+        contract,
+        readFileSync(contract, 'utf8').replace('idField: event_id', 'idField: no_such_field'),
+      );
+      const outcome = await server.deploys.deploy(await readProductBundle(ws.product));
+      expect(outcome).toMatchObject({ type: 'failed', step: 'validate', code: 'INVALID_INPUT' });
+      expect(outcome.type === 'failed' && outcome.message).toMatch(
+        /idField no_such_field is not a field of the input contract/,
+      );
+      expect(await server.store.getProduct(PRODUCT_ID)).toBeUndefined();
+    } finally {
+      await server.close();
+      rmSync(ws.dir, { recursive: true, force: true });
+    }
   });
 });

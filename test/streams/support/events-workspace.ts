@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../support/cli.js';
@@ -24,13 +24,6 @@ export function scaffoldEventsWorkspace(
   const made = runCli(['new', 'sales/orders', '--template', 'events'], workspace);
   if (made.status !== 0) throw new Error(`meshplane new failed: ${made.stdout}${made.stderr}`);
   const product = path.join(workspace, 'domains/sales/orders');
-  // The runtime's `append` inserts the whole result again on every run (the transform reads all
-  // input), which the output's primary key refuses on the second run; `merge` rebuilds by key.
-  const contract = path.join(product, 'orders.odcs.yaml');
-  const text = readFileSync(contract, 'utf8');
-  if (!text.includes('value: append'))
-    throw new Error("the events template's output no longer says `append`");
-  writeFileSync(contract, text.replace('value: append', 'value: merge'));
   return { dir, workspace, product };
 }
 
