@@ -1,4 +1,5 @@
 import { MeshplaneError } from '../../errors/index.js';
+import { driverErrorCode, driverErrorReason } from '../driver-error.js';
 
 /** Socket and protocol errors that mean "the server cannot be used now". */
 const UNREACHABLE = new Set([
@@ -29,11 +30,6 @@ const PRIVILEGE = new Set([
 const MISSING = new Set(['ER_NO_SUCH_TABLE', 'ER_BAD_FIELD_ERROR', 'ER_BAD_TABLE_ERROR']);
 const CANCELLED = new Set(['ER_QUERY_INTERRUPTED', 'ER_STATEMENT_TIMEOUT']);
 
-function codeOf(error: unknown): string {
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  return typeof code === 'string' ? code : '';
-}
-
 /**
  * What the driver threw, as a MeshplaneError naming the server (`host:port/database`), with every
  * secret in `secrets` removed from the message:
@@ -49,10 +45,8 @@ export function toMariadbError(
   cancelled = false,
 ): MeshplaneError {
   if (error instanceof MeshplaneError) return error;
-  const redact = (text: string) =>
-    secrets.filter((s) => s !== '').reduce((t, s) => t.split(s).join('***'), text);
-  const reason = redact(error instanceof Error ? error.message : String(error)) || 'no reason given';
-  const code = codeOf(error);
+  const reason = driverErrorReason(error, secrets);
+  const code = driverErrorCode(error);
   const options = { cause: error };
   if (cancelled || CANCELLED.has(code)) {
     return new MeshplaneError('ENGINE_ERROR', `mariadb ${target}: cancelled`, {

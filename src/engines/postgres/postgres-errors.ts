@@ -1,4 +1,5 @@
 import { MeshplaneError } from '../../errors/index.js';
+import { driverErrorCode, driverErrorReason } from '../driver-error.js';
 
 /** Socket errors and SQLSTATEs that mean "the server cannot be used now". */
 const UNREACHABLE = new Set([
@@ -21,11 +22,6 @@ const UNREACHABLE_MESSAGE =
 const SIGN_IN = new Set(['28000', '28P01']);
 const MISSING = new Set(['42P01', '42703', '3F000']);
 
-function codeOf(error: unknown): string {
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  return typeof code === 'string' ? code : '';
-}
-
 /**
  * What the driver threw, as a MeshplaneError naming the server (`host:port/database`), with every
  * secret in `secrets` removed from the message:
@@ -41,10 +37,8 @@ export function toPostgresError(
   cancelled = false,
 ): MeshplaneError {
   if (error instanceof MeshplaneError) return error;
-  const redact = (text: string) =>
-    secrets.filter((s) => s !== '').reduce((t, s) => t.split(s).join('***'), text);
-  const reason = redact(error instanceof Error ? error.message : String(error)) || 'no reason given';
-  const code = codeOf(error);
+  const reason = driverErrorReason(error, secrets);
+  const code = driverErrorCode(error);
   const options = { cause: error };
   if (cancelled || code === '57014') {
     return new MeshplaneError('ENGINE_ERROR', `postgres ${target}: cancelled`, {
