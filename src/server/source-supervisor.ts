@@ -297,6 +297,7 @@ export class SourceSupervisor {
         };
         return result;
       },
+      stage: (records, firstIdx) => inner.stage(records, firstIdx),
       checkpoint: () => inner.checkpoint(),
     };
   }

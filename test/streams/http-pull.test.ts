@@ -100,6 +100,10 @@ class MemorySink implements StreamSink {
     };
   }
 
+  stage(): never {
+    throw new Error('an http-pull source writes records, it does not stage them');
+  }
+
   async checkpoint(): Promise<string | undefined> {
     return this.stored;
   }

@@ -130,6 +130,7 @@ describe.skipIf(!ready)('nats port through a runtime product (JetStream at 127.0
     const first = new AbortController();
     const crashing: StreamSink = {
       checkpoint: () => real.checkpoint(),
+      stage: (records, first) => real.stage(records, first),
       async write(batch, signal) {
         const result = await real.write(batch, signal);
         first.abort(); // committed; the source must not get to ack

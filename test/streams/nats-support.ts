@@ -163,6 +163,10 @@ export class MemoryStreamSink implements StreamSink {
     }
   }
 
+  stage(): never {
+    throw new Error('a NATS source writes records, it does not stage them');
+  }
+
   async checkpoint(): Promise<string | undefined> {
     return this.stored;
   }

@@ -116,6 +116,10 @@ class MemorySink implements StreamSink {
     };
   }
 
+  stage(): never {
+    throw new Error('a CDC source writes records, it does not stage them');
+  }
+
   async checkpoint(): Promise<string | undefined> {
     return this.stored;
   }
@@ -302,6 +306,7 @@ describe.skipIf(why !== undefined)('postgres-cdc source', () => {
         return sink.write(batch);
       },
       checkpoint: () => sink.checkpoint(),
+      stage: () => sink.stage(),
     };
     await expect(start(spec, failing).done).rejects.toThrow('sink unavailable');
     expect(sink.stored).toMatch(/^snapshot@/);

@@ -1,37 +1,56 @@
 import { describe, expect, it } from 'vitest';
-import type { StreamBatch, StreamBatchResult, StreamCounts, StreamSink } from '../stream/index.js';
+import type {
+  StagedRecords,
+  StreamBatch,
+  StreamBatchResult,
+  StreamCounts,
+  StreamRecord,
+  StreamSink,
+} from '../stream/index.js';
 import { DEFAULT_COMMITTER_LIMITS, GroupCommitter } from './group-committer.js';
+
+/** Staged records of the fake sink: their groups, as JSON. */
+const groupsOf = (chunk: StagedRecords) => JSON.parse(chunk.text) as number[];
 
 /** A sink that counts each record as accepted, per group, and can be held or made to fail. */
 function fakeSink() {
   const batches: StreamBatch[] = [];
-  let release: (() => void) | undefined;
+  const staged: { records: readonly StreamRecord[]; first: number }[] = [];
+  const held: (() => void)[] = [];
   let hold = false;
   let fail: Error | undefined;
   const sink: StreamSink = {
     write: async (batch) => {
       batches.push(batch);
-      if (hold) await new Promise<void>((r) => (release = r));
+      if (hold) await new Promise<void>((r) => held.push(r));
       if (fail !== undefined) throw fail;
       const groups = new Map<number, StreamCounts>();
-      for (const r of batch.records) {
-        const g = r.group ?? -1;
+      const all = (batch.staged ?? []).flatMap(groupsOf);
+      for (const g of all) {
         const c = groups.get(g) ?? { accepted: 0, duplicates: 0, quarantined: 0 };
         groups.set(g, { ...c, accepted: c.accepted + 1 });
       }
-      return { accepted: batch.records.length, duplicates: 0, quarantined: 0, groups } as StreamBatchResult;
+      return { accepted: all.length, duplicates: 0, quarantined: 0, groups } as StreamBatchResult;
+    },
+    stage: (records, first) => {
+      staged.push({ records, first });
+      const text = JSON.stringify(records.map((r) => r.group ?? -1));
+      return { first, text, keys: records.map((r) => r.key), count: records.length, bytes: text.length };
     },
     checkpoint: async () => undefined,
   };
+  const sizes = () => batches.map((b) => (b.staged ?? []).reduce((n, c) => n + c.count, 0));
   return {
     sink,
     batches,
+    sizes,
+    staged,
     hold: () => {
       hold = true;
     },
     release: () => {
       hold = false;
-      release?.();
+      for (const r of held.splice(0)) r();
     },
     fail: (error: Error) => {
       fail = error;
@@ -53,7 +72,12 @@ describe('GroupCommitter', () => {
     const [a, b] = await Promise.all([offer(committer, 2), offer(committer, 3)]);
     expect(a).toEqual({ accepted: 2, duplicates: 0, quarantined: 0 });
     expect(b).toEqual({ accepted: 3, duplicates: 0, quarantined: 0 });
-    expect(fake.batches.map((x) => x.records.length)).toEqual([5]);
+    expect(fake.sizes()).toEqual([5]);
+    // Each request is staged as it arrives, numbered by a running count that orders the batch.
+    expect(fake.staged.map((x) => [x.first, x.records.length])).toEqual([
+      [0, 2],
+      [2, 3],
+    ]);
   });
 
   it('refuses a request that does not fit the queue, and takes it once the queue drained', async () => {
@@ -97,7 +121,20 @@ describe('GroupCommitter', () => {
       lingerMs: 20,
     });
     await Promise.all([offer(committer, 3), offer(committer, 3), offer(committer, 2)]);
-    expect(fake.batches.map((x) => x.records.length)).toEqual([3, 5]);
+    expect(fake.sizes()).toEqual([3, 5]);
+    expect(fake.batches.map((b) => (b.staged ?? []).map((c) => c.first))).toEqual([[0], [3, 6]]);
+  });
+
+  it('writes the next batch while the previous one commits, never more than maxWritesInFlight at once', async () => {
+    const fake = fakeSink();
+    fake.hold();
+    const committer = new GroupCommitter(fake.sink, { ...DEFAULT_COMMITTER_LIMITS, lingerMs: 0 });
+    const offers = [offer(committer, 1), offer(committer, 1), offer(committer, 1)];
+    expect(DEFAULT_COMMITTER_LIMITS.maxWritesInFlight).toBe(2);
+    expect(fake.sizes()).toEqual([1, 1]);
+    fake.release();
+    await Promise.all(offers);
+    expect(fake.sizes()).toEqual([1, 1, 1]);
   });
 
   it('rejects every request of a batch whose write fails, and close() waits for what is queued', async () => {

@@ -1,5 +1,5 @@
 import { MeshplaneError } from '../../errors/index.js';
-import type { StreamCounts, StreamRecord, StreamSink } from '../stream/index.js';
+import type { StagedRecords, StreamCounts, StreamRecord, StreamSink } from '../stream/index.js';
 
 /** Bounds and timing of one port's group commit. */
 export interface CommitterLimits {
@@ -13,6 +13,11 @@ export interface CommitterLimits {
   readonly lingerMs: number;
   /** What a refused caller is told to wait (`Retry-After`, seconds). */
   readonly retryAfterSeconds: number;
+  /**
+   * Batches written at once: with two, the next batch is read and checked while the previous
+   * one commits (the sink still commits one at a time).
+   */
+  readonly maxWritesInFlight: number;
 }
 
 export const DEFAULT_COMMITTER_LIMITS: CommitterLimits = Object.freeze({
@@ -22,11 +27,13 @@ export const DEFAULT_COMMITTER_LIMITS: CommitterLimits = Object.freeze({
   maxBatchBytes: 32 * 1024 * 1024,
   lingerMs: 5,
   retryAfterSeconds: 1,
+  maxWritesInFlight: 2,
 });
 
 interface Pending {
   readonly group: number;
-  readonly records: readonly StreamRecord[];
+  /** The request's records, staged as it arrived (while an earlier batch was being written). */
+  readonly staged: StagedRecords;
   readonly bytes: number;
   readonly resolve: (counts: StreamCounts) => void;
   readonly reject: (error: unknown) => void;
@@ -36,7 +43,7 @@ const NONE: StreamCounts = { accepted: 0, duplicates: 0, quarantined: 0 };
 
 /**
  * Group commit for one port: requests queue up and are written together, one transaction every
- * `lingerMs` or as soon as a batch is full, one write at a time. Each request's promise settles
+ * `lingerMs` or as soon as a batch is full, at most `maxWritesInFlight` writes at a time. Each request's promise settles
  * only after its batch's COMMIT, with the counts of its own records (or the write's error: then
  * nothing of the batch is stored). The queue is bounded; `offer` returns undefined when a
  * request does not fit, so the caller can answer 429 without queueing anything.
@@ -48,7 +55,9 @@ export class GroupCommitter {
   #queuedRecords = 0;
   #queuedBytes = 0;
   #nextGroup = 0;
-  #writing: Promise<void> | undefined;
+  /** A running count of staged records: it orders records within any batch. */
+  #nextIdx = 0;
+  readonly #writing = new Set<Promise<void>>();
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
 
@@ -94,30 +103,45 @@ export class GroupCommitter {
     )
       return undefined;
     if (records.length === 0) return Promise.resolve(NONE);
+    const staged = this.#sink.stage(records, this.#nextIdx);
+    this.#nextIdx += records.length;
     this.#queuedRecords += records.length;
     this.#queuedBytes += bytes;
     return new Promise<StreamCounts>((resolve, reject) => {
-      this.#queue.push({ group, records, bytes, resolve, reject });
+      this.#queue.push({ group, staged, bytes, resolve, reject });
       this.#schedule();
     });
   }
 
   #waitingRecords(): number {
-    return this.#queue.reduce((n, p) => n + p.records.length, 0);
+    return this.#queue.reduce((n, p) => n + p.staged.count, 0);
+  }
+
+  #canWrite(): boolean {
+    return this.#queue.length > 0 && this.#writing.size < Math.max(1, this.#limits.maxWritesInFlight);
   }
 
   #schedule(): void {
-    if (this.#writing !== undefined || this.#queue.length === 0) return;
+    if (!this.#canWrite()) return;
     if (this.#waitingRecords() >= this.#limits.maxBatchRecords || this.#limits.lingerMs <= 0) {
       if (this.#timer !== undefined) clearTimeout(this.#timer);
       this.#timer = undefined;
-      this.#writing = this.#write();
+      this.#start();
     } else if (this.#timer === undefined) {
       this.#timer = setTimeout(() => {
         this.#timer = undefined;
-        if (this.#writing === undefined) this.#writing = this.#write();
+        if (this.#canWrite()) this.#start();
       }, this.#limits.lingerMs);
     }
+  }
+
+  #start(): void {
+    const writing: Promise<void> = this.#write().finally(() => {
+      this.#writing.delete(writing);
+      // Requests that queued meanwhile already waited a write's time: no linger for them.
+      if (this.#canWrite()) this.#start();
+    });
+    this.#writing.add(writing);
   }
 
   /** Takes requests up to a batch's bounds (at least one) and writes them in one transaction. */
@@ -128,25 +152,22 @@ export class GroupCommitter {
     while (this.#queue.length > 0) {
       const next = this.#queue[0] as Pending;
       const fits =
-        records + next.records.length <= this.#limits.maxBatchRecords &&
+        records + next.staged.count <= this.#limits.maxBatchRecords &&
         bytes + next.bytes <= this.#limits.maxBatchBytes;
       if (batch.length > 0 && !fits) break;
       batch.push(next);
       this.#queue.shift();
-      records += next.records.length;
+      records += next.staged.count;
       bytes += next.bytes;
     }
     try {
-      const result = await this.#sink.write({ records: batch.flatMap((p) => p.records) });
+      const result = await this.#sink.write({ records: [], staged: batch.map((p) => p.staged) });
       for (const p of batch) p.resolve(result.groups.get(p.group) ?? NONE);
     } catch (error) {
       for (const p of batch) p.reject(error);
     } finally {
       this.#queuedRecords -= records;
       this.#queuedBytes -= bytes;
-      this.#writing = undefined;
-      // Requests that queued meanwhile already waited a write's time: no linger for them.
-      if (this.#queue.length > 0) this.#writing = this.#write();
     }
   }
 
@@ -156,8 +177,8 @@ export class GroupCommitter {
     if (this.#timer !== undefined) {
       clearTimeout(this.#timer);
       this.#timer = undefined;
-      if (this.#writing === undefined && this.#queue.length > 0) this.#writing = this.#write();
+      if (this.#canWrite()) this.#start();
     }
-    while (this.#writing !== undefined) await this.#writing;
+    while (this.#writing.size > 0) await Promise.all(this.#writing);
   }
 }

@@ -39,6 +39,9 @@ function harness(from = '0/100', failWrites = 0) {
       batches.push(batch);
       return { accepted: batch.records.length, duplicates: 0, quarantined: 0, groups: new Map() };
     },
+    stage: () => {
+      throw new Error('the CDC source writes records, it does not stage them');
+    },
     checkpoint: async () => undefined,
   };
   const batcher = new ChangeBatcher({

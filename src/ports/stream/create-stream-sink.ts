@@ -3,8 +3,9 @@ import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DuckDBDriver, DuckDBSession } from '../../engines/duckdb/index.js';
+import { MeshplaneError } from '../../errors/index.js';
 import type { StreamPortSpec } from './stream-port-spec.js';
-import { stageText } from './stream-records.js';
+import { checkBatchBounds, repeatedKeys, stageRecords } from './stream-records.js';
 import {
   dropStageSql,
   insertAcceptedSql,
@@ -17,7 +18,13 @@ import {
   streamReaderSql,
 } from './stream-statements.js';
 import { readOffsetSql, writeOffsetSql } from './stream-tables.js';
-import type { StreamBatch, StreamBatchResult, StreamCounts, StreamSink } from './stream-types.js';
+import type {
+  StagedRecords,
+  StreamBatch,
+  StreamBatchResult,
+  StreamCounts,
+  StreamSink,
+} from './stream-types.js';
 
 export interface StreamSinkOptions {
   /**
@@ -70,8 +77,7 @@ export function createStreamSink(
 ): StreamSink {
   const serialize = options.serialize ?? (<T>(fn: () => Promise<T>) => fn());
   const now = options.now ?? Date.now;
-  const target: StreamTarget = { alias, spec };
-  const defaultSource = options.defaultSource ?? `stream:${spec.port}`;
+  const target: StreamTarget = { alias, spec, defaultSource: options.defaultSource ?? `stream:${spec.port}` };
   let offset: { checkpoint: string | undefined; seq: number } | undefined;
 
   const readOffset = async (session: DuckDBSession) => {
@@ -84,38 +90,65 @@ export function createStreamSink(
     return offset;
   };
 
-  const store = async (session: DuckDBSession, batch: StreamBatch, signal?: AbortSignal) => {
+  /**
+   * Stages the batch on `session` (its file read, cast and checked once): work that reads no
+   * product table, so it runs outside the lock, beside the previous batch's commit.
+   */
+  const stage = async (
+    session: DuckDBSession,
+    chunks: readonly StagedRecords[],
+    file: string,
+    signal?: AbortSignal,
+  ) => {
     const statement = signal === undefined ? {} : { signal };
-    const staged = stageText(batch, spec, defaultSource);
+    await writeFile(
+      file,
+      chunks.length === 1 ? (chunks[0] as StagedRecords).text : chunks.map((c) => c.text).join(''),
+    );
+    const [pre, found, view] = stageStreamSql(
+      target,
+      streamReaderSql(file, spec.columns),
+      repeatedKeys(chunks),
+    );
+    await session.run(pre as string, statement);
+    return [found, view].join(';\n');
+  };
+
+  /** Under the lock: the duplicates against the stored keys, then ONE transaction. */
+  const store = async (
+    session: DuckDBSession,
+    batch: StreamBatch,
+    dedup: string | undefined,
+    signal?: AbortSignal,
+  ) => {
+    const statement = signal === undefined ? {} : { signal };
     const previous = await readOffset(session);
     const seq = previous.seq + 1;
     const atUs = now() * 1000;
     let groups: GroupRow[] = [];
-    const file = path.join(options.tempDir ?? tmpdir(), `meshplane-stream-${randomUUID()}.ndjson`);
+    if (dedup !== undefined) {
+      await session.run(dedup, statement);
+      groups = (await session.query(stageCountsSql(), statement)) as unknown as GroupRow[];
+    }
+    const sum = totals(groups);
+    // One round trip: BEGIN, the writes, COMMIT. DuckDB stops at the first failing statement,
+    // and the ROLLBACK below undoes what ran before it.
+    const writes = [
+      ...(sum.accepted - sum.merged > 0 ? [insertAcceptedSql(target, seq)] : []),
+      ...(sum.merged > 0 ? mergeAcceptedSql(target, seq) : []),
+      ...(sum.quarantined > 0 ? [insertQuarantinedSql(target, atUs)] : []),
+      ...(sum.accepted + sum.quarantined > 0 ? [insertKeysSql(target)] : []),
+      writeOffsetSql(alias, spec.port, batch.checkpoint, seq, atUs),
+    ];
     try {
-      if (batch.records.length > 0) {
-        await writeFile(file, staged.text);
-        for (const sql of stageStreamSql(target, streamReaderSql(file, spec.columns)))
-          await session.run(sql, statement);
-        groups = (await session.query(stageCountsSql(), statement)) as unknown as GroupRow[];
-      }
-      const sum = totals(groups);
-      await session.transaction(async (tx) => {
-        if (sum.accepted - sum.merged > 0) await tx.run(insertAcceptedSql(target, seq), statement);
-        if (sum.merged > 0) for (const sql of mergeAcceptedSql(target, seq)) await tx.run(sql, statement);
-        if (sum.quarantined > 0) await tx.run(insertQuarantinedSql(target, atUs), statement);
-        if (sum.accepted + sum.quarantined > 0) await tx.run(insertKeysSql(target), statement);
-        await tx.run(writeOffsetSql(alias, spec.port, batch.checkpoint, seq, atUs), statement);
-      }, statement);
-    } finally {
-      if (batch.records.length > 0) {
-        for (const sql of dropStageSql()) await session.run(sql).catch(() => undefined);
-        await rm(file, { force: true });
-      }
+      await session.run(['BEGIN TRANSACTION', ...writes, 'COMMIT'].join(';\n'), statement);
+    } catch (error) {
+      await session.run('ROLLBACK').catch(() => undefined);
+      throw error;
     }
     offset = { checkpoint: batch.checkpoint ?? previous.checkpoint, seq };
     const result: StreamBatchResult = {
-      ...countsOf(totals(groups)),
+      ...countsOf(sum),
       groups: new Map(groups.map((g) => [g.grp, countsOf(g)])),
       ...(offset.checkpoint === undefined ? {} : { checkpoint: offset.checkpoint }),
     };
@@ -123,20 +156,56 @@ export function createStreamSink(
     return result;
   };
 
-  return {
-    write: (batch, signal) =>
-      serialize(() =>
-        hub
-          .withSession((session) => store(session, batch, signal))
-          .catch((error: unknown) => {
+  const write = (batch: StreamBatch, signal?: AbortSignal) =>
+    hub.withSession(async (session) => {
+      const chunks = batchChunks(batch, spec);
+      const count = chunks.reduce((n, c) => n + c.count, 0);
+      checkBatchBounds(
+        count,
+        chunks.reduce((n, c) => n + c.bytes, 0),
+        spec,
+      );
+      const file = path.join(options.tempDir ?? tmpdir(), `meshplane-stream-${randomUUID()}.ndjson`);
+      try {
+        const dedup = count === 0 ? undefined : await stage(session, chunks, file, signal);
+        return await serialize(() =>
+          store(session, batch, dedup, signal).catch((error: unknown) => {
             // What the file holds is the truth after a failed commit: read it again next time.
             offset = undefined;
             throw error;
           }),
-      ),
+        );
+      } finally {
+        if (count > 0) {
+          await session.run(dropStageSql().join(';\n')).catch(() => undefined);
+          await rm(file, { force: true });
+        }
+      }
+    });
+
+  return {
+    write,
+    stage: (records, firstIdx) => stageRecords(records, spec, firstIdx),
     checkpoint: () =>
       serialize(() => hub.withSession(async (session) => (await readOffset(session)).checkpoint)),
   };
+}
+
+function batchChunks(batch: StreamBatch, spec: StreamPortSpec): StagedRecords[] {
+  const chunks = batch.records.length > 0 ? [stageRecords(batch.records, spec, 0)] : [];
+  let next = batch.records.length;
+  for (const chunk of batch.staged ?? []) {
+    if (chunk.count === 0) continue;
+    if (chunk.first < next) {
+      throw new MeshplaneError(
+        'INTERNAL',
+        `input port ${spec.port}: staged records from index ${chunk.first} overlap the batch's earlier ones (next free index ${next})`,
+      );
+    }
+    chunks.push(chunk);
+    next = chunk.first + chunk.count;
+  }
+  return chunks;
 }
 
 function countsOf(c: StreamCounts): StreamCounts {

@@ -7,11 +7,12 @@ export {
   type StreamPortSpec,
   streamPortSpec,
 } from './stream-port-spec.js';
-export { stageText } from './stream-records.js';
+export { checkBatchBounds, stageRecords } from './stream-records.js';
 export { markConsumedSql, streamTablesSql, unconsumedSql } from './stream-tables.js';
 export type {
   PortState,
   PortStatus,
+  StagedRecords,
   StreamBatch,
   StreamBatchResult,
   StreamCounts,

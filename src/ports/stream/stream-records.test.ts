@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamPortSpec } from './stream-port-spec.js';
-import { stageText } from './stream-records.js';
+import { checkBatchBounds, repeatedKeys, stageRecords } from './stream-records.js';
 
 const spec: StreamPortSpec = {
   port: 'p',
@@ -13,53 +13,70 @@ const spec: StreamPortSpec = {
   maxBytes: 10_000,
 };
 
-describe('stageText', () => {
-  it("projects each record to the contract's columns and adds its bookkeeping", () => {
-    const { text, bytes } = stageText(
-      {
-        records: [
-          { value: { id: 'a', tags: ['x'], extra: 1 }, key: 'k', group: 2, source: 's', position: 7 },
-          { value: [1], key: 'k' },
-          { value: { id: 'b' }, op: 'upsert' },
-        ],
-      },
+const lines = (text: string) =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe('stageRecords', () => {
+  it("projects each record to the contract's columns and adds only the bookkeeping off its default", () => {
+    const { text, bytes, count, first } = stageRecords(
+      [
+        { value: { id: 'a', tags: ['x'], extra: 1 }, key: 'k', group: 2, source: 's', position: 7 },
+        { value: [1], key: 'k' },
+        { value: { id: 'b' }, op: 'upsert' },
+        { value: { id: 'c' } },
+      ],
       spec,
-      'stream:p',
     );
-    const lines = text
-      .trimEnd()
-      .split('\n')
-      .map((l) => JSON.parse(l));
-    expect(lines[0]).toEqual({
+    const [a, notObject, upsert, plain] = lines(text);
+    expect(a).toEqual({
       id: 'a',
       tags: ['x'],
       __meshplane_idx: 0,
       __meshplane_key: 'k',
-      __meshplane_op: 'insert',
       __meshplane_group: 2,
       __meshplane_source: 's',
       __meshplane_position: 7,
     });
-    expect(lines[1]).toMatchObject({
-      __meshplane_repeat: true,
+    expect(notObject).toEqual({
+      __meshplane_idx: 1,
+      __meshplane_key: 'k',
       __meshplane_problem: 'the record is not a JSON object',
       __meshplane_raw: [1],
-      __meshplane_source: 'stream:p',
-      __meshplane_position: 2,
     });
-    expect(lines[1]).not.toHaveProperty('id');
-    expect(lines[2]).toMatchObject({
+    expect(upsert).toMatchObject({
+      __meshplane_op: 'upsert',
       __meshplane_problem: 'an upsert needs a primary key in the input contract',
     });
-    expect(bytes).toBe(Buffer.byteLength(text));
+    expect(plain).toEqual({ id: 'c', __meshplane_idx: 3 });
+    expect([bytes, count, first]).toEqual([Buffer.byteLength(text), 4, 0]);
+  });
+
+  it('numbers a chunk from its first index and keeps each record its own position', () => {
+    const { text, first } = stageRecords(
+      [{ value: { id: 'a' } }, { value: { id: 'b' }, position: 2 }],
+      spec,
+      10,
+    );
+    expect(first).toBe(10);
+    expect(lines(text)).toEqual([
+      { __meshplane_idx: 10, __meshplane_position: 1, id: 'a' },
+      { __meshplane_idx: 11, __meshplane_position: 2, id: 'b' },
+    ]);
+    expect(stageRecords([], spec)).toEqual({ first: 0, text: '', keys: [], count: 0, bytes: 0 });
+  });
+
+  it('finds the records whose key an earlier record of the batch has, across chunks', () => {
+    const a = stageRecords([{ value: {}, key: 'x' }, { value: {} }, { value: {}, key: 'x' }], spec, 0);
+    const b = stageRecords([{ value: {}, key: 'y' }, { value: {}, key: 'x' }, { value: {} }], spec, 5);
+    expect(repeatedKeys([a, b])).toEqual([2, 6]);
   });
 
   it('refuses a batch over its record or byte bound', () => {
-    const records = [1, 2, 3, 4].map((i) => ({ value: { id: String(i) } }));
-    expect(() => stageText({ records }, spec, 's')).toThrow(/4 records is over the limit of 3/);
-    expect(() => stageText({ records: records.slice(0, 1) }, { ...spec, maxBytes: 20 }, 's')).toThrow(
-      /bytes is over the limit of 20/,
-    );
-    expect(stageText({ records: [] }, spec, 's')).toEqual({ text: '', bytes: 0 });
+    expect(() => checkBatchBounds(4, 10, spec)).toThrow(/4 records is over the limit of 3/);
+    expect(() => checkBatchBounds(1, 10_001, spec)).toThrow(/10001 bytes is over the limit of 10000/);
+    expect(() => checkBatchBounds(3, 10_000, spec)).not.toThrow();
   });
 });

@@ -1,32 +1,40 @@
 /**
- * A batch as the NDJSON text DuckDB stages: each record projected to the contract's columns (as a
+ * Records as the NDJSON text DuckDB stages: each record projected to the contract's columns (as a
  * files port reads an NDJSON file: scalars as written, objects and arrays as JSON) plus the
- * record's bookkeeping in `__meshplane_*` fields. Pure.
+ * record's bookkeeping in `__meshplane_*` fields. A field at its default is left out (the staging
+ * SQL fills it in), so a plain insert costs its data, its index and its key. Pure.
  */
 import { MeshplaneError } from '../../errors/index.js';
 import type { StreamPortSpec } from './stream-port-spec.js';
-import type { StreamBatch, StreamOperation, StreamRecord } from './stream-types.js';
+import type { StagedRecords, StreamOperation, StreamRecord } from './stream-types.js';
 
 /** The bookkeeping fields of a staged line, with their DuckDB types. */
 export const META_FIELDS = {
+  /** The record's place in its batch: staged chunks of one batch carry increasing, disjoint ranges. */
   idx: ['__meshplane_idx', 'BIGINT'],
   key: ['__meshplane_key', 'VARCHAR'],
+  /** Absent: insert. */
   op: ['__meshplane_op', 'VARCHAR'],
+  /** Absent: -1. */
   group: ['__meshplane_group', 'BIGINT'],
+  /** Absent: the port's default source. */
   source: ['__meshplane_source', 'VARCHAR'],
+  /** Absent: idx + 1. */
   position: ['__meshplane_position', 'BIGINT'],
   problem: ['__meshplane_problem', 'VARCHAR'],
-  /** Set when an earlier record of the batch has the same key. */
-  repeat: ['__meshplane_repeat', 'BOOLEAN'],
   raw: ['__meshplane_raw', 'JSON'],
 } as const;
 
 const OPERATIONS: ReadonlySet<string> = new Set<StreamOperation>(['insert', 'upsert', 'delete']);
 
-export interface StagedBatch {
-  readonly text: string;
-  readonly bytes: number;
-}
+const IDX = `{"${META_FIELDS.idx[0]}":`;
+const KEY = `,"${META_FIELDS.key[0]}":`;
+const OP = `,"${META_FIELDS.op[0]}":`;
+const GROUP = `,"${META_FIELDS.group[0]}":`;
+const SOURCE = `,"${META_FIELDS.source[0]}":`;
+const POSITION = `,"${META_FIELDS.position[0]}":`;
+const PROBLEM = `,"${META_FIELDS.problem[0]}":`;
+const RAW = `,"${META_FIELDS.raw[0]}":`;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -44,53 +52,29 @@ function recordProblem(record: StreamRecord, spec: StreamPortSpec): string | und
   return undefined;
 }
 
-/**
- * The batch's NDJSON text. INVALID_INPUT when it holds more records or bytes than the port
- * allows: nothing of it is stored.
- */
-export function stageText(batch: StreamBatch, spec: StreamPortSpec, defaultSource: string): StagedBatch {
-  if (batch.records.length > spec.maxRecords) {
+/** The index of every record whose key an earlier record of the batch has (its chunks, in order). */
+export function repeatedKeys(chunks: readonly StagedRecords[]): number[] {
+  const seen = new Set<string>();
+  const repeated: number[] = [];
+  for (const chunk of chunks) {
+    chunk.keys.forEach((key, i) => {
+      if (key === undefined) return;
+      if (seen.has(key)) repeated.push(chunk.first + i);
+      else seen.add(key);
+    });
+  }
+  return repeated;
+}
+
+/** INVALID_INPUT when `records` / `bytes` are over the port's bounds for one batch. */
+export function checkBatchBounds(records: number, bytes: number, spec: StreamPortSpec): void {
+  if (records > spec.maxRecords) {
     throw new MeshplaneError(
       'INVALID_INPUT',
-      `input port ${spec.port}: a batch of ${batch.records.length} records is over the limit of ${spec.maxRecords}`,
-      { details: { records: batch.records.length, maxRecords: spec.maxRecords } },
+      `input port ${spec.port}: a batch of ${records} records is over the limit of ${spec.maxRecords}`,
+      { details: { records, maxRecords: spec.maxRecords } },
     );
   }
-  const names = spec.columns.map((c) => [c.name, JSON.stringify(c.name)] as const);
-  const lines: string[] = [];
-  const seen = new Set<string>();
-  batch.records.forEach((record, idx) => {
-    const problem = recordProblem(record, spec);
-    const fields: string[] = [];
-    if (problem === undefined) {
-      const value = record.value as Record<string, unknown>;
-      for (const [name, quoted] of names) {
-        const v = value[name];
-        if (v !== undefined) fields.push(`${quoted}:${JSON.stringify(v)}`);
-      }
-    }
-    const meta: Record<string, unknown> = {
-      [META_FIELDS.idx[0]]: idx,
-      [META_FIELDS.key[0]]: record.key ?? null,
-      [META_FIELDS.op[0]]: record.op ?? 'insert',
-      [META_FIELDS.group[0]]: record.group ?? -1,
-      [META_FIELDS.source[0]]: record.source ?? defaultSource,
-      [META_FIELDS.position[0]]: record.position ?? idx + 1,
-    };
-    if (record.key !== undefined) {
-      if (seen.has(record.key)) meta[META_FIELDS.repeat[0]] = true;
-      else seen.add(record.key);
-    }
-    if (problem !== undefined) {
-      meta[META_FIELDS.problem[0]] = problem;
-      meta[META_FIELDS.raw[0]] = record.value ?? null;
-    }
-    const metaText = JSON.stringify(meta);
-    const line = fields.length === 0 ? metaText : `{${fields.join(',')},${metaText.slice(1)}`;
-    lines.push(line);
-  });
-  const text = lines.length === 0 ? '' : `${lines.join('\n')}\n`;
-  const bytes = Buffer.byteLength(text);
   if (bytes > spec.maxBytes) {
     throw new MeshplaneError(
       'INVALID_INPUT',
@@ -98,5 +82,42 @@ export function stageText(batch: StreamBatch, spec: StreamPortSpec, defaultSourc
       { details: { bytes, maxBytes: spec.maxBytes } },
     );
   }
-  return { text, bytes };
+}
+
+/**
+ * The records' NDJSON lines, numbered from `firstIdx`. Bounds are the batch's business
+ * (`checkBatchBounds`): chunks staged apart are checked together when written.
+ */
+export function stageRecords(
+  records: readonly StreamRecord[],
+  spec: StreamPortSpec,
+  firstIdx = 0,
+): StagedRecords {
+  const names = spec.columns.map((c) => [c.name, `${JSON.stringify(c.name)}:`] as const);
+  let text = '';
+  const keys: (string | undefined)[] = new Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i] as StreamRecord;
+    const idx = firstIdx + i;
+    const problem = recordProblem(record, spec);
+    let line = `${IDX}${idx}`;
+    keys[i] = record.key;
+    if (record.key !== undefined) line += `${KEY}${JSON.stringify(record.key)}`;
+    if (record.op !== undefined && record.op !== 'insert') line += `${OP}${JSON.stringify(record.op)}`;
+    if (record.group !== undefined) line += `${GROUP}${record.group}`;
+    if (record.source !== undefined) line += `${SOURCE}${JSON.stringify(record.source)}`;
+    const position = record.position ?? i + 1;
+    if (position !== idx + 1) line += `${POSITION}${position}`;
+    if (problem === undefined) {
+      const value = record.value as Record<string, unknown>;
+      for (const [name, quoted] of names) {
+        const v = value[name];
+        if (v !== undefined) line += `,${quoted}${JSON.stringify(v)}`;
+      }
+    } else {
+      line += `${PROBLEM}${JSON.stringify(problem)}${RAW}${JSON.stringify(record.value ?? null) ?? 'null'}`;
+    }
+    text += `${line}}\n`;
+  }
+  return { first: firstIdx, text, keys, count: records.length, bytes: Buffer.byteLength(text) };
 }

@@ -19,7 +19,7 @@ const spec = {
   maxRecords: 10,
   maxBytes: 1000,
 };
-const target = { alias: 'p_x', spec };
+const target = { alias: 'p_x', spec, defaultSource: 'stream:orders' };
 
 describe('stream statements', () => {
   it('reads the batch file with the contract columns as text and the bookkeeping fields', () => {
@@ -30,7 +30,7 @@ describe('stream statements', () => {
   });
 
   it('stages with the shared validation, checks deletes on their key only, and finds stored keys by a semi-join', () => {
-    const [pre, found, stage] = stageStreamSql(target, 'READER');
+    const [pre, found, stage] = stageStreamSql(target, 'READER', [3, 9]);
     expect(pre).toContain('TRY_CAST("r"."qty" AS INTEGER) AS "__meshplane_t1"');
     expect(pre).toContain("'qty: ' || ''''");
     expect(pre).toMatch(
@@ -41,6 +41,11 @@ describe('stream statements', () => {
 SELECT key FROM "p_x"."_meshplane"."stream_keys" WHERE port = 'orders' AND key IN (SELECT "__meshplane_key" FROM "__meshplane_stream_pre" WHERE "__meshplane_key" IS NOT NULL)`,
     );
     expect(stage).toContain('CREATE OR REPLACE TEMP VIEW "__meshplane_stream_stage"');
+    // Defaults of left-out bookkeeping are the SQL's; keys repeated within the batch come listed.
+    expect(pre).toContain(`coalesce("r"."__meshplane_source", 'stream:orders') AS "__meshplane_source"`);
+    expect(pre).toContain(`coalesce("r"."__meshplane_op", 'insert') AS "__meshplane_op"`);
+    expect(stage).toContain(`("k".key IS NOT NULL OR "r"."__meshplane_idx" IN (3, 9)) AS "__meshplane_dup"`);
+    expect(stageStreamSql(target, 'READER')[2]).toContain(`("k".key IS NOT NULL) AS "__meshplane_dup"`);
   });
 
   it('writes accepted rows, merges by the key, quarantines and stores keys of non-duplicates only', () => {
@@ -53,7 +58,7 @@ SELECT key FROM "p_x"."_meshplane"."stream_keys" WHERE port = 'orders' AND key I
     expect(upsert).toContain(
       `QUALIFY row_number() OVER (PARTITION BY "__meshplane_t0" ORDER BY "__meshplane_idx" DESC) = 1`,
     );
-    expect(mergeAcceptedSql({ alias: 'p_x', spec: { ...spec, primaryKey: [] } }, 1)).toEqual([]);
+    expect(mergeAcceptedSql({ ...target, spec: { ...spec, primaryKey: [] } }, 1)).toEqual([]);
     expect(insertQuarantinedSql(target, 5_000_000)).toContain('make_timestamp(5000000), NULL');
     expect(insertKeysSql(target)).toContain(`WHERE "__meshplane_key" IS NOT NULL AND NOT "__meshplane_dup"`);
   });

@@ -38,6 +38,8 @@ const meta = (field: keyof typeof META_FIELDS) => quoteIdentifier(META_FIELDS[fi
 export interface StreamTarget {
   readonly alias: string;
   readonly spec: StreamPortSpec;
+  /** `source` of quarantine rows for records that do not name theirs. */
+  readonly defaultSource: string;
 }
 
 /** The reader of a staged batch file: the contract's columns and the bookkeeping fields. */
@@ -53,12 +55,17 @@ export function streamReaderSql(path: string, columns: readonly ColumnSpec[]): s
 
 /**
  * Reads the batch ONCE into the session's stage table, in three statements: each column cast to
- * its type, the reason (the record's own problem, else the contract's checks; a delete is checked
- * on its key columns only) and the record as read for rejected rows; then the batch's keys the
- * port stored before (a semi-join, which DuckDB answers from the keys table's index); then the
- * stage, a view adding the duplicate flag.
+ * its type, the bookkeeping's defaults filled in, the reason (the record's own problem, else the
+ * contract's checks; a delete is checked on its key columns only) and the record as read for
+ * rejected rows; then the batch's keys the port stored before (a semi-join); then the stage, a
+ * view adding the duplicate flag: a stored key, or one of `repeated`, the indexes of records
+ * whose key an earlier record of the batch has (`repeatedKeys`).
  */
-export function stageStreamSql(target: StreamTarget, reader: string): string[] {
+export function stageStreamSql(
+  target: StreamTarget,
+  reader: string,
+  repeated: readonly number[] = [],
+): string[] {
   const { spec } = target;
   const r = quoteIdentifier('r');
   const source = (c: ColumnSpec) => `${r}.${quoteIdentifier(c.name)}`;
@@ -70,30 +77,37 @@ export function stageStreamSql(target: StreamTarget, reader: string): string[] {
   const keyOnly = rejectReasonSql(keyColumns, source, typedOf);
   const record = spec.columns.map((c) => `${quoteIdentifier(c.name)} := ${source(c)}`);
   const asRead = record.length === 0 ? "'{}'::JSON" : `to_json(struct_pack(${record.join(', ')}))`;
-  // The reader gives every bookkeeping field as text; the numbers order and count.
-  const numbers = (['idx', 'group', 'position'] as const)
-    .map((f) => `CAST(${r}.${meta(f)} AS BIGINT) AS ${meta(f)}`)
-    .join(', ');
+  // The reader gives every bookkeeping field as text, and leaves out those at their default.
+  const idx = `CAST(${r}.${meta('idx')} AS BIGINT)`;
+  const defaults = [
+    `${idx} AS ${meta('idx')}`,
+    `coalesce(${r}.${meta('op')}, 'insert') AS ${meta('op')}`,
+    `coalesce(CAST(${r}.${meta('group')} AS BIGINT), -1) AS ${meta('group')}`,
+    `coalesce(${r}.${meta('source')}, ${quoteLiteral(target.defaultSource)}) AS ${meta('source')}`,
+    `coalesce(CAST(${r}.${meta('position')} AS BIGINT), ${idx} + 1) AS ${meta('position')}`,
+  ];
   const kept = [
     ...spec.columns.map((_, i) => `${r}.${typed(i)}`),
-    ...(['idx', 'key', 'op', 'group', 'source', 'position', 'repeat'] as const).map((f) => `${r}.${meta(f)}`),
+    ...(['idx', 'key', 'op', 'group', 'source', 'position'] as const).map((f) => `${r}.${meta(f)}`),
   ];
   const keys = streamTable(target.alias, STREAM_KEYS_TABLE);
   const key = meta('key');
+  const k = quoteIdentifier('k');
+  const repeat = repeated.length === 0 ? '' : ` OR ${r}.${meta('idx')} IN (${repeated.join(', ')})`;
   return [
     `CREATE OR REPLACE TEMP TABLE ${PRE} AS
 SELECT ${kept.join(', ')}, ${r}.${REASON},
   CASE WHEN ${r}.${REASON} IS NOT NULL THEN coalesce(${r}.${meta('raw')}, ${asRead}) END AS ${RECORD}
 FROM (
   SELECT ${r}.*, CASE WHEN ${r}.${meta('problem')} IS NOT NULL THEN ${r}.${meta('problem')} WHEN ${r}.${meta('op')} = 'delete' THEN ${keyOnly} ELSE ${full} END AS ${REASON}
-  FROM (SELECT * REPLACE (${numbers})${casts.map((c) => `, ${c}`).join('')} FROM ${reader} AS ${r}) AS ${r}
+  FROM (SELECT * REPLACE (${defaults.join(', ')})${casts.map((c) => `, ${c}`).join('')} FROM ${reader} AS ${r}) AS ${r}
 ) AS ${r}`,
     `CREATE OR REPLACE TEMP TABLE ${FOUND} AS
 SELECT key FROM ${keys} WHERE port = ${quoteLiteral(spec.port)} AND key IN (SELECT ${key} FROM ${PRE} WHERE ${key} IS NOT NULL)`,
     // A view: the found keys are few, so each statement's join is cheap, and no copy is made.
     `CREATE OR REPLACE TEMP VIEW ${STAGE} AS
-SELECT ${r}.*, (${r}.${key} IS NOT NULL AND (${r}.${meta('repeat')} IS TRUE OR ${quoteIdentifier('k')}.key IS NOT NULL)) AS ${DUP}
-FROM ${PRE} AS ${r} LEFT JOIN ${FOUND} AS ${quoteIdentifier('k')} ON ${quoteIdentifier('k')}.key = ${r}.${key}`,
+SELECT ${r}.*, (${k}.key IS NOT NULL${repeat}) AS ${DUP}
+FROM ${PRE} AS ${r} LEFT JOIN ${FOUND} AS ${k} ON ${k}.key = ${r}.${key}`,
   ];
 }
 
@@ -122,7 +136,7 @@ export function insertAcceptedSql(target: StreamTarget, seq: number): string {
   return `INSERT INTO ${inputTable(target)} (${insertColumns(target)})
 SELECT ${values} FROM ${STAGE}
 WHERE NOT ${DUP} AND ${REASON} IS NULL AND ${meta('op')} = 'insert'
-`;
+ORDER BY ${meta('idx')}`;
 }
 
 /**

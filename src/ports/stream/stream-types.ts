@@ -30,8 +30,28 @@ export interface StreamRecord {
   readonly reject?: string;
 }
 
+/**
+ * Records turned into the sink's staging text ahead of the write (`StreamSink.stage`), so a
+ * source that gathers many callers' records (HTTP push's group commit) does that work as each
+ * caller arrives, while the previous batch is being written.
+ */
+export interface StagedRecords {
+  /** The index of the first record: chunks of a batch follow each other. */
+  readonly first: number;
+  readonly text: string;
+  /** Each record's idempotency key (undefined for a record without one), in order. */
+  readonly keys: readonly (string | undefined)[];
+  readonly count: number;
+  readonly bytes: number;
+}
+
 export interface StreamBatch {
   readonly records: readonly StreamRecord[];
+  /**
+   * Chunks staged by this port's sink, written after `records` in the same transaction; their
+   * index ranges must be increasing and disjoint (pass `stage` a running count).
+   */
+  readonly staged?: readonly StagedRecords[];
   /** The source's resumable position after this batch (stream sequence, LSN, watermark), stored in the same transaction. */
   readonly checkpoint?: string;
 }
@@ -51,6 +71,11 @@ export interface StreamBatchResult extends StreamCounts {
 /** Writes batches of one stored input port durably; resolves only after COMMIT. */
 export interface StreamSink {
   write(batch: StreamBatch, signal?: AbortSignal): Promise<StreamBatchResult>;
+  /**
+   * Stages records for a later `write` (`StreamBatch.staged`), numbered from `firstIdx`, which
+   * orders them within the batch. Pure; bounds are checked when the batch is written.
+   */
+  stage(records: readonly StreamRecord[], firstIdx: number): StagedRecords;
   /** The checkpoint stored with the last committed batch, if any. */
   checkpoint(): Promise<string | undefined>;
 }
