@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { startWebhookDispatcher } from '../notify/index.js';
+import { createMetrics, type Metrics, meteredRunRecorder } from '../observability/index.js';
 import { startEventDelivery, startNatsPublisher } from '../ports/events-out/index.js';
 import { httpPullSourceFactory } from '../ports/http-pull/index.js';
 import { type HttpPushOptions, HttpPushPorts, httpPushSettings } from '../ports/http-push/index.js';
@@ -60,6 +61,8 @@ export interface MeshServer {
   readonly runtime: MeshRuntime;
   readonly deploys: DeployService;
   readonly sources: SourceSupervisor;
+  /** The server's metrics registry, served at /metrics. */
+  readonly metrics: Metrics;
   close(): Promise<void>;
 }
 
@@ -126,9 +129,13 @@ export async function openMeshServer(options: MeshServerOptions): Promise<MeshSe
       log(
         `note: ${path.join(workspace, MESH_FILE)} is missing or invalid; domains and teams were not synced`,
       );
+    const metrics = createMetrics();
     runtime = await MeshRuntime.open({
       workspace,
-      recorder: storeRunRecorder(store, () => runtime),
+      recorder: meteredRunRecorder(
+        storeRunRecorder(store, () => runtime),
+        metrics,
+      ),
       ...(options.streamLimits === undefined ? {} : { streamLimits: options.streamLimits }),
     });
     // Long-running sources by input port kind: the one place a kind's factory is registered.
@@ -152,7 +159,7 @@ export async function openMeshServer(options: MeshServerOptions): Promise<MeshSe
     });
     if (repaired > 0) log(`repaired ${repaired} interrupted deploy(s)`);
     await catchUpInterruptedRuns(store, runtime, log);
-    const sources = new SourceSupervisor(runtime, sourceFactories, { log });
+    const sources = new SourceSupervisor(runtime, sourceFactories, { log, metrics: metrics.ingestion });
     const pushes = new HttpPushPorts((id, port) => sources.sink(id, port), options.httpPush);
     const delivery = startEventDelivery({ runtime, onError: (e) => log(`event delivery: ${String(e)}`) });
     const natsUrl = options.natsUrl ?? process.env.MESHPLANE_NATS_URL;
@@ -167,12 +174,13 @@ export async function openMeshServer(options: MeshServerOptions): Promise<MeshSe
     const lifecycle = new Lifecycle();
     const app = await buildApp({
       lifecycle,
+      metrics,
       ...(options.logger === undefined ? {} : { logger: options.logger }),
       api: [
         registryRoutes(store),
         deployRoutes(deploys),
         runtimeRoutes(runtime),
-        queryRoutes(runtime, store),
+        queryRoutes(runtime, store, metrics.queries),
         lifecycleRoutes(store, runtime, async () => (await readMesh())?.registry ?? DEFAULT_REGISTRY),
         streamRoutes(runtime, sources, pushes, {
           maxBodyBytes: options.httpPush?.maxBodyBytes ?? DEFAULT_PUSH_BODY_BYTES,
@@ -196,6 +204,14 @@ export async function openMeshServer(options: MeshServerOptions): Promise<MeshSe
           })
         : undefined;
     const opened = runtime;
+    metrics.ingestion.readPorts(() =>
+      opened.products().flatMap((p) =>
+        sources
+          .ports(p.id)
+          .filter((v) => v.streamed)
+          .map((v) => ({ ...v, product: p.id })),
+      ),
+    );
     const pollMs = options.inputPollMs ?? 2000;
     const watcher = pollMs > 0 ? watchInputs(opened, { intervalMs: pollMs, log }) : undefined;
     const schedules = watchSchedules(opened, { intervalMs: 15_000, log });
@@ -207,6 +223,7 @@ export async function openMeshServer(options: MeshServerOptions): Promise<MeshSe
       runtime: opened,
       deploys,
       sources,
+      metrics,
       close: async () => {
         await sources.stop();
         await pushes.close();

@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { MeshplaneError } from '../errors/index.js';
+import type { IngestionMetrics } from '../observability/index.js';
 import {
   isStreamedKind,
   type PortStatus,
@@ -45,6 +46,8 @@ export interface SupervisorOptions {
   /** How long a stop waits for a source to return after its signal is aborted (default 10 s). */
   readonly stopTimeoutMs?: number;
   readonly now?: () => Date;
+  /** Where each committed batch is counted and timed. */
+  readonly metrics?: Pick<IngestionMetrics, 'committed'>;
 }
 
 interface PortState {
@@ -89,6 +92,7 @@ export class SourceSupervisor {
   readonly #maxBackoffMs: number;
   readonly #stopTimeoutMs: number;
   readonly #now: () => Date;
+  readonly #metrics: Pick<IngestionMetrics, 'committed'> | undefined;
   readonly #ports = new Map<string, PortState>();
   readonly #products = new Map<string, RuntimeProduct>();
   #unsubscribe: (() => void) | undefined;
@@ -106,6 +110,7 @@ export class SourceSupervisor {
     this.#maxBackoffMs = options.maxBackoffMs ?? 60_000;
     this.#stopTimeoutMs = options.stopTimeoutMs ?? 10_000;
     this.#now = options.now ?? (() => new Date());
+    this.#metrics = options.metrics;
   }
 
   /** Starts the sources of every deployed product, and follows deploys from now on. */
@@ -286,7 +291,9 @@ export class SourceSupervisor {
     const state = this.#state(productId, portName);
     return {
       write: async (batch: StreamBatch, signal?: AbortSignal) => {
+        const started = performance.now();
         const result = await inner.write(batch, signal);
+        this.#metrics?.committed(productId, portName, result, performance.now() - started);
         const c = state.counters;
         state.counters = {
           accepted: c.accepted + result.accepted,

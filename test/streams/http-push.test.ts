@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readProductBundle } from '../../src/cli/product-bundle.js';
 import { type MeshServer, openMeshServer } from '../../src/server/open-mesh-server.js';
+import { sampleValue } from '../observability/exposition.js';
 import { runCli } from '../support/cli.js';
 import {
   type EventsWorkspace,
@@ -222,6 +223,20 @@ describe('HTTP push into an http-push input port (in-process server)', () => {
       ]),
     );
     expect(doc.paths['/api/v1/products/{id}/ports/{port}/events'].post.responses).toHaveProperty('429');
+  });
+  it("exports the port's counters and state at /metrics", async () => {
+    const ports = (await server.app.inject(`/api/v1/products/${PRODUCT_ID}/ports`)).json();
+    const view = ports.ports.find((p: { port: string }) => p.port === INPUT_PORT);
+    expect(view.counters.accepted).toBeGreaterThan(0);
+    const body = (await server.app.inject('/metrics')).body;
+    const labels = { product: PRODUCT_ID, port: INPUT_PORT };
+    expect(sampleValue(body, 'meshplane_ingest_events_total', { ...labels, result: 'accepted' })).toBe(
+      view.counters.accepted,
+    );
+    expect(sampleValue(body, 'meshplane_ingest_events_total', { ...labels, result: 'quarantined' })).toBe(
+      view.counters.quarantined,
+    );
+    expect(sampleValue(body, 'meshplane_ingest_port_state', { ...labels, state: 'running' })).toBe(1);
   });
 });
 

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Row } from '../../engines/engine.js';
+import { type QueryMetrics, queryOutcomeOf } from '../../observability/index.js';
 import type { MeshRuntime, MeshTarget } from '../../runtime/index.js';
 import type { ControlStore } from '../../store/index.js';
 import { deprecationWarnings, sunsetHeader } from '../query-warnings.js';
@@ -45,7 +46,7 @@ async function recordUsage(
  * CSV stream. A query of a deprecated version carries warnings (query-warnings.ts); every query is
  * counted against the port versions it read, for the consumer named by `Meshplane-Actor`.
  */
-export function queryRoutes(runtime: MeshRuntime, store: ControlStore) {
+export function queryRoutes(runtime: MeshRuntime, store: ControlStore, metrics?: QueryMetrics) {
   return async (api: FastifyInstance): Promise<void> => {
     api.post<{ Body: QueryBody }>(
       '/query',
@@ -73,10 +74,16 @@ export function queryRoutes(runtime: MeshRuntime, store: ControlStore) {
         reply.raw.once('close', () => {
           if (!reply.raw.writableFinished) controller.abort();
         });
-        const stream = await runtime.runQuery(request.body.sql, {
-          limit: request.body.limit ?? 10_000,
-          signal: controller.signal,
-        });
+        const failed = (error: unknown): never => {
+          metrics?.finished(queryOutcomeOf(error, controller.signal), performance.now() - started, 0);
+          throw error;
+        };
+        const stream = await runtime
+          .runQuery(request.body.sql, {
+            limit: request.body.limit ?? 10_000,
+            signal: controller.signal,
+          })
+          .catch(failed);
         const columns = stream.columns.map((c) => ({ name: c.name, type: c.type }));
         const format = request.body.format ?? 'json';
         const consumer = actorOf(request.headers);
@@ -86,7 +93,12 @@ export function queryRoutes(runtime: MeshRuntime, store: ControlStore) {
         if (sunset !== undefined) void reply.header('sunset', sunset);
         if (format === 'json') {
           const rows: Row[] = [];
-          for await (const chunk of stream) rows.push(...chunk);
+          try {
+            for await (const chunk of stream) rows.push(...chunk);
+          } catch (error) {
+            failed(error);
+          }
+          metrics?.finished('succeeded', performance.now() - started, rows.length);
           await recordUsage(store, stream.targets, consumer, rows.length, request.log);
           return {
             columns,
@@ -100,16 +112,21 @@ export function queryRoutes(runtime: MeshRuntime, store: ControlStore) {
         async function* body(): AsyncGenerator<string> {
           if (format === 'csv') yield `${columns.map((c) => csvCell(c.name)).join(',')}\r\n`;
           let count = 0;
-          for await (const chunk of stream) {
-            count += chunk.length;
-            yield chunk
-              .map((row) =>
-                format === 'csv'
-                  ? `${columns.map((c) => csvCell(row[c.name])).join(',')}\r\n`
-                  : `${JSON.stringify(row)}\n`,
-              )
-              .join('');
+          try {
+            for await (const chunk of stream) {
+              count += chunk.length;
+              yield chunk
+                .map((row) =>
+                  format === 'csv'
+                    ? `${columns.map((c) => csvCell(row[c.name])).join(',')}\r\n`
+                    : `${JSON.stringify(row)}\n`,
+                )
+                .join('');
+            }
+          } catch (error) {
+            failed(error);
           }
+          metrics?.finished('succeeded', performance.now() - started, count);
           await recordUsage(store, stream.targets, consumer, count, request.log);
         }
         return reply
