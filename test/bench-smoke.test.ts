@@ -60,6 +60,18 @@ describe('bench/compat', () => {
   }, 120_000);
 });
 
+describe('bench/quality', () => {
+  it('runs 20 rules on a small generated table, gets every verdict right, and prints both ratios', () => {
+    const run = bench('quality.mjs', ['--rows=20000', '--rounds=1']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/verdicts: 17 passed, 3 failed, all as expected/);
+    expect(run.stdout).toMatch(/statements sent by meshplane: 1 \(one scan for all 20 rules\)/);
+    expect(run.stdout).toMatch(/ratio a\/b: \d+\.\d+x \(target <= 1\.5x\)/);
+    expect(run.stdout).toMatch(/ratio c\/a: \d+\.\d+x \(target >= 5x\)/);
+  }, 120_000);
+});
+
 describe('bench/ingest-stream', () => {
   it('pushes a few batches through a served http-push port, reads the same events from a NATS JetStream port, and prints both ratios against DuckDB', async () => {
     const { NATS_URL, natsUnavailable } = await import('./streams/nats-support.js');
