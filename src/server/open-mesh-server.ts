@@ -7,7 +7,7 @@ import { httpPullSourceFactory } from '../ports/http-pull/index.js';
 import { type HttpPushOptions, HttpPushPorts, httpPushSettings } from '../ports/http-push/index.js';
 import { natsSourceFactory } from '../ports/nats/index.js';
 import { postgresCdcSourceFactory } from '../ports/postgres-cdc/index.js';
-import type { StreamLimits } from '../ports/stream/index.js';
+import { isStreamedKind, type StreamLimits, streamPortSpec } from '../ports/stream/index.js';
 import { DEFAULT_REGISTRY } from '../registry/compatibility-mode.js';
 import { DeployService } from '../registry/deploy-service.js';
 import { isStoredInput, MeshRuntime, type RuntimeProduct } from '../runtime/index.js';
@@ -96,7 +96,8 @@ function checkStreamedPorts(
   factories: Readonly<Record<string, SourceFactory>>,
 ): void {
   for (const input of product.inputs) {
-    if (!isStoredInput(input)) continue;
+    if (!isStoredInput(input) || !isStreamedKind(input.kind)) continue;
+    streamPortSpec(input);
     if (input.kind === 'http-push') httpPushSettings(input);
     factories[input.kind]?.(input, product);
   }

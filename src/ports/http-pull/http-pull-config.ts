@@ -6,8 +6,8 @@
 import { MeshplaneError } from '../../errors/index.js';
 import { primaryKey } from '../../runtime/contract-columns.js';
 import type { StoredInputPort } from '../../runtime/runtime-product.js';
+import { parseDuration } from '../port-duration.js';
 import { BODY_PATH, compileJsonPath, type JsonPath } from './json-path.js';
-import { parseDuration } from './pull-duration.js';
 import { type PullSchedule, pullSchedule } from './pull-schedule.js';
 
 /** How the pages of one pull are walked. `none`: the API answers everything in one response. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDuration } from './pull-duration.js';
+import { parseDuration } from '../port-duration.js';
 import { nextPullDelay, pullSchedule } from './pull-schedule.js';
 
 describe('parseDuration', () => {

@@ -1,6 +1,6 @@
 import { CronExpressionParser } from 'cron-parser';
 import { scheduleError } from '../../runtime/schedule.js';
-import { parseDuration } from './pull-duration.js';
+import { parseDuration } from '../port-duration.js';
 
 /**
  * When an http-pull port polls: every fixed interval (`every: 5m`, first pull when the port

@@ -20,6 +20,7 @@ const spec: StreamPortSpec = {
   primaryKey: ['id'],
   maxRecords: 100,
   maxBytes: 100_000,
+  dedupWindowMs: undefined,
 };
 
 describe('createStreamSink', () => {
@@ -144,5 +145,62 @@ describe('createStreamSink', () => {
       { id: 'a', qty: 1, tags: null },
       { id: 'c', qty: 1, tags: null },
     ]);
+  });
+
+  it('writes chunks staged ahead, in order, a key repeated across chunks being a duplicate', async () => {
+    const sink = createStreamSink(hub, 'p_t', spec);
+    const first = sink.stage([{ value: { id: 'a', qty: 1 }, key: 'a', group: 0 }], 0);
+    const second = sink.stage(
+      [
+        { value: { id: 'a', qty: 2 }, key: 'a', group: 1 },
+        { value: { id: 'b', qty: 2 }, key: 'b', group: 1 },
+      ],
+      1,
+    );
+    const result = await sink.write({ records: [], staged: [first, second] });
+    expect(result.groups.get(0)).toEqual({ accepted: 1, duplicates: 0, quarantined: 0 });
+    expect(result.groups.get(1)).toEqual({ accepted: 1, duplicates: 1, quarantined: 0 });
+    expect(await rows()).toEqual([
+      { id: 'a', qty: 1, tags: null },
+      { id: 'b', qty: 2, tags: null },
+    ]);
+    await expect(sink.write({ records: [], staged: [second, first] })).rejects.toMatchObject({
+      code: 'INTERNAL',
+    });
+  });
+
+  it('rolls back what the transaction wrote before a statement failed', async () => {
+    const sink = createStreamSink(hub, 'p_t', spec);
+    const records = [
+      { value: { id: 'a', qty: 1 }, key: 'a' },
+      { value: { id: 'b', qty: -1 }, key: 'b' },
+    ];
+    // The accepted row is written before the quarantine insert, which then fails.
+    await hub.run('ALTER TABLE p_t._meshplane.quarantine RENAME TO quarantine_away');
+    await expect(sink.write({ records })).rejects.toThrow();
+    expect(await rows()).toEqual([]);
+    expect(await hub.query('SELECT key FROM p_t._meshplane.stream_keys')).toEqual([]);
+    await hub.run('ALTER TABLE p_t._meshplane.quarantine_away RENAME TO quarantine');
+    expect(await sink.write({ records })).toMatchObject({ accepted: 1, quarantined: 1, duplicates: 0 });
+  });
+
+  it('treats a resend within the dedup window as a duplicate, and forgets keys past it', async () => {
+    let clock = 1_000_000;
+    const sink = createStreamSink(
+      hub,
+      'p_t',
+      { ...spec, dedupWindowMs: 60_000 },
+      { now: () => clock, pruneEveryMs: 0 },
+    );
+    const a = { value: { id: 'a', qty: 1 }, key: 'a' };
+    await sink.write({ records: [a] });
+    clock += 30_000;
+    expect(await sink.write({ records: [a] })).toMatchObject({ accepted: 0, duplicates: 1 });
+    clock += 90_000;
+    // This commit prunes keys older than 60 s: 'a' goes, 'b' stays.
+    await sink.write({ records: [{ value: { id: 'b', qty: 1 }, key: 'b' }] });
+    const keys = await hub.query('SELECT key FROM p_t._meshplane.stream_keys ORDER BY key');
+    expect(keys.map((k) => k.key)).toEqual(['b']);
+    expect(await sink.write({ records: [a] })).toMatchObject({ accepted: 1, duplicates: 0 });
   });
 });

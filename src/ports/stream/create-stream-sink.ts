@@ -17,7 +17,7 @@ import {
   stageStreamSql,
   streamReaderSql,
 } from './stream-statements.js';
-import { readOffsetSql, writeOffsetSql } from './stream-tables.js';
+import { pruneKeysSql, readOffsetSql, writeOffsetSql } from './stream-tables.js';
 import type {
   StagedRecords,
   StreamBatch,
@@ -40,6 +40,8 @@ export interface StreamSinkOptions {
   readonly now?: () => number;
   /** `source` of quarantine rows for records that do not name theirs. */
   readonly defaultSource?: string;
+  /** How often keys past the dedup window are pruned, in ms (default: once a minute). */
+  readonly pruneEveryMs?: number;
 }
 
 interface GroupRow {
@@ -79,6 +81,13 @@ export function createStreamSink(
   const now = options.now ?? Date.now;
   const target: StreamTarget = { alias, spec, defaultSource: options.defaultSource ?? `stream:${spec.port}` };
   let offset: { checkpoint: string | undefined; seq: number } | undefined;
+  const pruneEveryMs = options.pruneEveryMs ?? 60_000;
+  let prunedAt = Number.NEGATIVE_INFINITY;
+  /** The prune of keys past the dedup window, when one is due with this commit. */
+  const pruneDue = (nowMs: number): string[] => {
+    if (spec.dedupWindowMs === undefined || nowMs - prunedAt < pruneEveryMs) return [];
+    return [pruneKeysSql(alias, spec.port, (nowMs - spec.dedupWindowMs) * 1000)];
+  };
 
   const readOffset = async (session: DuckDBSession) => {
     if (offset !== undefined) return offset;
@@ -124,7 +133,8 @@ export function createStreamSink(
     const statement = signal === undefined ? {} : { signal };
     const previous = await readOffset(session);
     const seq = previous.seq + 1;
-    const atUs = now() * 1000;
+    const nowMs = now();
+    const atUs = nowMs * 1000;
     let groups: GroupRow[] = [];
     if (dedup !== undefined) {
       await session.run(dedup, statement);
@@ -137,11 +147,13 @@ export function createStreamSink(
       ...(sum.accepted - sum.merged > 0 ? [insertAcceptedSql(target, seq)] : []),
       ...(sum.merged > 0 ? mergeAcceptedSql(target, seq) : []),
       ...(sum.quarantined > 0 ? [insertQuarantinedSql(target, atUs)] : []),
-      ...(sum.accepted + sum.quarantined > 0 ? [insertKeysSql(target)] : []),
+      ...(sum.accepted + sum.quarantined > 0 ? [insertKeysSql(target, atUs)] : []),
       writeOffsetSql(alias, spec.port, batch.checkpoint, seq, atUs),
     ];
+    const prune = pruneDue(nowMs);
     try {
-      await session.run(['BEGIN TRANSACTION', ...writes, 'COMMIT'].join(';\n'), statement);
+      await session.run(['BEGIN TRANSACTION', ...writes, ...prune, 'COMMIT'].join(';\n'), statement);
+      if (prune.length > 0) prunedAt = nowMs;
     } catch (error) {
       await session.run('ROLLBACK').catch(() => undefined);
       throw error;

@@ -2,6 +2,7 @@ import type { ColumnSpec } from '../../engines/column-spec.js';
 import { MeshplaneError } from '../../errors/index.js';
 import { primaryKey } from '../../runtime/contract-columns.js';
 import type { StoredInputPort } from '../../runtime/runtime-product.js';
+import { parseDuration } from '../port-duration.js';
 
 /** Bounds of one batch: a source or a committer that sends more is refused, nothing stored. */
 export interface StreamLimits {
@@ -18,9 +19,31 @@ export const DEFAULT_STREAM_LIMITS: StreamLimits = Object.freeze({
 /** What the sink of one streamed input port needs: the input table's columns, its merge key, its bounds. */
 export interface StreamPortSpec extends StreamLimits {
   readonly port: string;
+  /**
+   * How long a stored key makes a resend a duplicate (the port's `dedupWindow` setting, default 7
+   * days); undefined: forever. Older keys are pruned, so the keys table stays bounded.
+   */
+  readonly dedupWindowMs: number | undefined;
   readonly columns: readonly ColumnSpec[];
   /** The input contract's primary key (physical names), by which `upsert` and `delete` merge. */
   readonly primaryKey: readonly string[];
+}
+
+export const DEFAULT_DEDUP_WINDOW_MS = 7 * 86_400_000;
+
+/** The port's `dedupWindow` (`7d`, `12h`, `forever`) in ms; undefined for forever. */
+function dedupWindow(port: StoredInputPort): number | undefined {
+  const value = port.settings.dedupWindow;
+  if (value === undefined) return DEFAULT_DEDUP_WINDOW_MS;
+  if (value === 'forever') return undefined;
+  const ms = typeof value === 'string' ? parseDuration(value) : undefined;
+  if (ms === undefined || ms < 1000) {
+    throw new MeshplaneError(
+      'INVALID_INPUT',
+      `input port ${port.name}: meshplane.port dedupWindow must be a duration of at least 1s (such as 7d, 12h, 30m) or 'forever', not ${JSON.stringify(value)}`,
+    );
+  }
+  return ms;
 }
 
 /** The input port kinds fed record by record (by a StreamSource or HTTP push), not by a run. */
@@ -36,5 +59,11 @@ export function streamPortSpec(port: StoredInputPort, limits: Partial<StreamLimi
   if (!(spec.maxRecords > 0 && spec.maxBytes > 0)) {
     throw new MeshplaneError('INVALID_INPUT', `input port ${port.name}: stream limits must be positive`);
   }
-  return Object.freeze({ port: port.name, columns: port.columns, primaryKey: key, ...spec });
+  return Object.freeze({
+    port: port.name,
+    columns: port.columns,
+    primaryKey: key,
+    dedupWindowMs: dedupWindow(port),
+    ...spec,
+  });
 }

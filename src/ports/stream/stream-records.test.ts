@@ -11,6 +11,7 @@ const spec: StreamPortSpec = {
   primaryKey: [],
   maxRecords: 3,
   maxBytes: 10_000,
+  dedupWindowMs: undefined,
 };
 
 const lines = (text: string) =>

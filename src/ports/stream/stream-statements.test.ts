@@ -18,6 +18,7 @@ const spec = {
   primaryKey: ['id'],
   maxRecords: 10,
   maxBytes: 1000,
+  dedupWindowMs: undefined,
 };
 const target = { alias: 'p_x', spec, defaultSource: 'stream:orders' };
 
@@ -60,7 +61,9 @@ SELECT key FROM "p_x"."_meshplane"."stream_keys" WHERE port = 'orders' AND key I
     );
     expect(mergeAcceptedSql({ ...target, spec: { ...spec, primaryKey: [] } }, 1)).toEqual([]);
     expect(insertQuarantinedSql(target, 5_000_000)).toContain('make_timestamp(5000000), NULL');
-    expect(insertKeysSql(target)).toContain(`WHERE "__meshplane_key" IS NOT NULL AND NOT "__meshplane_dup"`);
+    expect(insertKeysSql(target, 9_000_000)).toContain(
+      `make_timestamp(9000000) FROM "__meshplane_stream_stage"\nWHERE "__meshplane_key" IS NOT NULL AND NOT "__meshplane_dup"`,
+    );
   });
 
   it('keeps the last checkpoint when a batch has none, and compares committed with consumed sequences', () => {

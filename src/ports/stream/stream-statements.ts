@@ -178,12 +178,12 @@ WHERE NOT ${DUP} AND ${REASON} IS NOT NULL`;
 }
 
 /**
- * The keys of every record stored this batch, accepted or quarantined: a redelivery of either is
- * a duplicate. The table's primary key makes a second copy of a key fail the whole transaction.
+ * The keys of every record stored this batch, accepted or quarantined, dated `atUs`: a redelivery
+ * of either within the port's dedup window is a duplicate.
  */
-export function insertKeysSql(target: StreamTarget): string {
-  return `INSERT INTO ${streamTable(target.alias, STREAM_KEYS_TABLE)} (port, key)
-SELECT ${quoteLiteral(target.spec.port)}, ${meta('key')} FROM ${STAGE}
+export function insertKeysSql(target: StreamTarget, atUs: number): string {
+  return `INSERT INTO ${streamTable(target.alias, STREAM_KEYS_TABLE)} (port, key, stored_at)
+SELECT ${quoteLiteral(target.spec.port)}, ${meta('key')}, make_timestamp(${Math.trunc(atUs)}) FROM ${STAGE}
 WHERE ${meta('key')} IS NOT NULL AND NOT ${DUP}`;
 }
 

@@ -14,14 +14,21 @@ export const STREAM_CONSUMED_TABLE = 'stream_consumed';
 const text = (name: string, notNull = false): TableColumn => ({ name, sqlType: 'VARCHAR', notNull });
 const bigint = (name: string): TableColumn => ({ name, sqlType: 'BIGINT', notNull: true });
 
-/** The three tables, idempotent (`IF NOT EXISTS`). */
+/**
+ * The three tables, idempotent (`IF NOT EXISTS`). The keys table has no primary key: the sink's
+ * duplicate check (under the product's lock) is what keeps a key once, and an index would cost
+ * every insert and every checkpoint without speeding the check, a semi-join. `stored_at` dates a key for
+ * the dedup window (added to files made before it had one; their old keys stay undated, never
+ * pruned).
+ */
 export function streamTablesSql(alias: string): string[] {
+  const keys = qualifiedName(alias, SYSTEM_SCHEMA, STREAM_KEYS_TABLE);
   return [
     createTableSql(
       [alias, SYSTEM_SCHEMA, STREAM_KEYS_TABLE],
-      [text('port', true), text('key', true)],
-      ['port', 'key'],
+      [text('port', true), text('key', true), { name: 'stored_at', sqlType: 'TIMESTAMP', notNull: false }],
     ),
+    `ALTER TABLE ${keys} ADD COLUMN IF NOT EXISTS stored_at TIMESTAMP`,
     createTableSql(
       [alias, SYSTEM_SCHEMA, STREAM_OFFSETS_TABLE],
       [
@@ -59,6 +66,11 @@ export function writeOffsetSql(
   return `INSERT INTO ${streamTable(alias, STREAM_OFFSETS_TABLE)} (port, checkpoint, seq, updated_at)
 VALUES (${quoteLiteral(port)}, ${value}, ${seq}, make_timestamp(${Math.trunc(atUs)}))
 ON CONFLICT (port) DO UPDATE SET checkpoint = coalesce(excluded.checkpoint, checkpoint), seq = excluded.seq, updated_at = excluded.updated_at`;
+}
+
+/** Forgets the port's keys stored before `cutoffUs` (epoch microseconds): the dedup window's end. */
+export function pruneKeysSql(alias: string, port: string, cutoffUs: number): string {
+  return `DELETE FROM ${streamTable(alias, STREAM_KEYS_TABLE)} WHERE port = ${quoteLiteral(port)} AND stored_at < make_timestamp(${Math.trunc(cutoffUs)})`;
 }
 
 /** Ports whose committed sequence is past what the last run consumed: `port`, `seq` (committed). */

@@ -1,4 +1,4 @@
-/** Units of a duration setting (`every: 5m`, `timeout: 30s`, `backoff: 500ms`), in milliseconds. */
+/** Units of a port's duration settings (`every: 5m`, `timeout: 30s`, `dedupWindow: 7d`), in milliseconds. */
 const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 /** A duration such as `500ms`, `30s`, `5m`, `1h`, `1d` in milliseconds, or undefined when `text` is not one. Pure. */
