@@ -13,6 +13,8 @@ export const LEDGER_TABLE = 'ingested_files';
 export const QUARANTINE_TABLE = 'quarantine';
 /** The change log of output ports: what event output ports serve (src/ports/events-out/). */
 export const CHANGES_TABLE = 'changes';
+/** Per output port, the last offset its change log's retention removed (readers from before it missed changes). */
+export const CHANGES_PRUNED_TABLE = 'changes_pruned';
 /** Webhook subscriptions to output ports' change events, with their delivery cursors. */
 export const SUBSCRIPTIONS_TABLE = 'subscriptions';
 /** Change events a subscription gave up on after its retries. */
@@ -137,6 +139,11 @@ export function systemTablesSql(alias: string): string[] {
     createTableSql([alias, SYSTEM_SCHEMA, LEDGER_TABLE], LEDGER_COLUMNS, ['id']),
     createTableSql([alias, SYSTEM_SCHEMA, QUARANTINE_TABLE], QUARANTINE_COLUMNS, ['id']),
     createTableSql([alias, SYSTEM_SCHEMA, CHANGES_TABLE], CHANGES_COLUMNS, ['offset']),
+    createTableSql(
+      [alias, SYSTEM_SCHEMA, CHANGES_PRUNED_TABLE],
+      [text('port', true), bigint('through', true)],
+      ['port'],
+    ),
     createTableSql([alias, SYSTEM_SCHEMA, APPEND_MARKS_TABLE], APPEND_MARKS_COLUMNS, ['output', 'input']),
     createTableSql([alias, SYSTEM_SCHEMA, SUBSCRIPTIONS_TABLE], SUBSCRIPTIONS_COLUMNS, ['id']),
     createTableSql([alias, SYSTEM_SCHEMA, DEAD_LETTERS_TABLE], DEAD_LETTERS_COLUMNS, [

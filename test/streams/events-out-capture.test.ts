@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ChangeRecord, readChanges } from '../../src/ports/events-out/index.js';
+import {
+  assertResumable,
+  type ChangeRecord,
+  prunedThrough,
+  readChanges,
+} from '../../src/ports/events-out/index.js';
 import { ORDERS_DIR } from '../runtime/support/sales-mesh.js';
 import type { TestMesh } from '../runtime/support/workspace.js';
 import { writeFiles } from '../runtime/support/workspace.js';
@@ -135,5 +140,38 @@ describe('change capture', () => {
     const result = await runOrders(mesh);
     expect(result.transforms[0]?.result).toMatchObject({ rowsOut: 1, changes: 0 });
     expect(await changes(mesh)).toEqual([]);
+  });
+
+  it('retention removes changes older than the window, records how far, and refuses to resume before it', async () => {
+    const append =
+      'select order_id, quantity, status, note from raw_orders where order_id not in (select order_id from orders)';
+    mesh = await openOrdersMesh({ refresh: 'append', sql: append, events: { retention: '1d' } });
+    addOrders(mesh, 'O-1,1,placed,', 'O-2,2,paid,');
+    await runOrders(mesh);
+    // Two days pass for the first run's changes.
+    await mesh.runtime.hub.run(`UPDATE p_sales_orders._meshplane.changes SET "at" = "at" - INTERVAL 2 DAY`);
+    addOrders(mesh, 'O-3,3,placed,');
+    await runOrders(mesh);
+    expect(facts(await changes(mesh)).map((c) => c.key)).toEqual([{ order_id: 'O-3' }]);
+    expect(await prunedThrough(mesh.runtime.hub, PRODUCT_ID, 'orders')).toBe(2);
+    await expect(assertResumable(mesh.runtime.hub, PRODUCT_ID, 'orders', 1)).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: expect.stringMatching(/changes up to offset 2 were removed by the port's retention/),
+    });
+    await expect(assertResumable(mesh.runtime.hub, PRODUCT_ID, 'orders', 2)).resolves.toBeUndefined();
+  });
+
+  it('retention keeps what a publisher has not published yet', async () => {
+    const append =
+      'select order_id, quantity, status, note from raw_orders where order_id not in (select order_id from orders)';
+    mesh = await openOrdersMesh({ refresh: 'append', sql: append, events: { retention: '1d', nats: true } });
+    addOrders(mesh, 'O-1,1,placed,');
+    await runOrders(mesh);
+    await mesh.runtime.hub.run(`UPDATE p_sales_orders._meshplane.changes SET "at" = "at" - INTERVAL 2 DAY`);
+    addOrders(mesh, 'O-2,2,placed,');
+    await runOrders(mesh);
+    // No publisher has published anything: both changes stay.
+    expect(await changes(mesh)).toHaveLength(2);
+    expect(await prunedThrough(mesh.runtime.hub, PRODUCT_ID, 'orders')).toBe(0);
   });
 });

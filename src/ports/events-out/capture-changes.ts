@@ -1,6 +1,7 @@
 /**
  * Change capture for a transform: called by `runTransform` inside its transaction, so the
  * changes commit with the write or not at all, and readers never see one without the other.
+ * The same transaction applies the port's retention (`meshplane.events.retention`).
  */
 import type { DuckDBSession } from '../../engines/duckdb/index.js';
 import type { RuntimeOutputPort } from '../../runtime/runtime-product.js';
@@ -10,6 +11,7 @@ import {
   beforeWriteSql,
   type CaptureTarget,
   insertChangesSql,
+  pruneChangesSql,
 } from './change-capture-sql.js';
 import { eventsSettings } from './events-settings.js';
 
@@ -36,7 +38,8 @@ export function changeCapture(
   port: RuntimeOutputPort,
   options: CaptureOptions,
 ): ChangeCapture | undefined {
-  if (port.viewOf !== undefined || !eventsSettings(productId, port).capture) return undefined;
+  const settings = eventsSettings(productId, port);
+  if (port.viewOf !== undefined || !settings.capture) return undefined;
   const target: CaptureTarget = {
     table: [options.alias, OUTPUT_SCHEMA, port.name],
     result: options.result,
@@ -56,6 +59,12 @@ export function changeCapture(
         params: [port.name, options.runId, atUs],
       });
       await tx.run(afterCaptureSql(), statement(signal));
+      if (settings.retentionMs !== undefined) {
+        const cutoffUs = atUs - BigInt(settings.retentionMs) * 1000n;
+        const published = settings.natsSubject !== undefined;
+        for (const sql of pruneChangesSql(options.alias, published))
+          await tx.run(sql, { ...statement(signal), params: [port.name, cutoffUs] });
+      }
       return logged;
     },
   };

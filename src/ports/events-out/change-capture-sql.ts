@@ -12,7 +12,13 @@
  */
 import { qualifiedName, quoteIdentifier } from '../../engines/duckdb/index.js';
 import type { RefreshMode } from '../../runtime/runtime-product.js';
-import { CHANGES_TABLE, SYSTEM_SCHEMA } from '../../runtime/storage-layout.js';
+import {
+  CHANGES_PRUNED_TABLE,
+  CHANGES_TABLE,
+  PUBLISH_CURSORS_TABLE,
+  SUBSCRIPTIONS_TABLE,
+  SYSTEM_SCHEMA,
+} from '../../runtime/storage-layout.js';
 
 /** The rows the write may replace (merge, full) or the rows it inserts (append). */
 export const BEFORE_TABLE = '__meshplane_before';
@@ -102,4 +108,27 @@ FROM (${changeRowsSql(target)}) AS x`;
 /** Frees the session's copy once the changes are logged. */
 export function afterCaptureSql(): string {
   return `DROP TABLE IF EXISTS ${q(BEFORE_TABLE)}`;
+}
+
+/**
+ * The port's retention, in the transform's transaction: changes logged before `$2` (epoch
+ * microseconds) go, but never one a webhook subscription or a publisher of the port has not
+ * passed (`published`: whether the port publishes, so a publisher that has not started yet holds
+ * everything); then the last offset removed is kept, so a reader resuming before it is told.
+ * Parameters: `$1` the port.
+ */
+export function pruneChangesSql(alias: string, published: boolean): string[] {
+  const table = (name: string) => qualifiedName(alias, SYSTEM_SCHEMA, name);
+  const noLimit = '9223372036854775807';
+  const publisher = published
+    ? `coalesce((SELECT min("cursor") FROM ${table(PUBLISH_CURSORS_TABLE)} WHERE "port" = $1), 0)`
+    : noLimit;
+  const held = `least(coalesce((SELECT min("cursor") FROM ${table(SUBSCRIPTIONS_TABLE)} WHERE "port" = $1), ${noLimit}), ${publisher})`;
+  const removable = `"port" = $1 AND "at" < make_timestamp(CAST($2 AS BIGINT)) AND "offset" <= ${held}`;
+  return [
+    `INSERT INTO ${table(CHANGES_PRUNED_TABLE)} ("port", "through")
+SELECT $1, max("offset") FROM ${table(CHANGES_TABLE)} WHERE ${removable} HAVING count(*) > 0
+ON CONFLICT ("port") DO UPDATE SET "through" = greatest("through", excluded."through")`,
+    `DELETE FROM ${table(CHANGES_TABLE)} WHERE ${removable}`,
+  ];
 }

@@ -114,7 +114,11 @@ export function startEventDelivery(options: EventDeliveryOptions): EventDelivery
   }
 
   /** Sends the subscription's events until caught up, a failure to retry later, or stop. */
-  async function follow(product: RuntimeProduct, first: Subscription): Promise<void> {
+  async function follow(product: RuntimeProduct, listed: Subscription): Promise<void> {
+    // The list a tick read may predate a loop that just finished for this subscription: read it
+    // again now that this loop holds it, so its failures and next attempt are current.
+    const first = await store.get(product.id, listed.id);
+    if (first === undefined || !due(first, now())) return;
     let subscription = first;
     while (!stopped) {
       const batch = await readChanges(runtime.hub, product.id, subscription.port, {

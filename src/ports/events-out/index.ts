@@ -26,10 +26,12 @@ export {
 } from './nats-publisher.js';
 export { publishCursor, savePublishCursor } from './publish-cursors.js';
 export {
+  assertResumable,
   type ChangeOp,
   type ChangeQuery,
   type ChangeRecord,
   lastOffset,
+  prunedThrough,
   readChanges,
 } from './read-changes.js';
 export { changeFrame, controlFrame, HEARTBEAT_FRAME, resumeOffset } from './sse-frame.js';

@@ -1,6 +1,12 @@
 /** Reading an output port's change log (`_meshplane.changes`) from an offset. */
 import { type DuckDBDriver, qualifiedName } from '../../engines/duckdb/index.js';
-import { CHANGES_TABLE, productAlias, SYSTEM_SCHEMA } from '../../runtime/storage-layout.js';
+import { MeshplaneError } from '../../errors/index.js';
+import {
+  CHANGES_PRUNED_TABLE,
+  CHANGES_TABLE,
+  productAlias,
+  SYSTEM_SCHEMA,
+} from '../../runtime/storage-layout.js';
 
 /** What a change does to the port's table. `reset`: every row before it is gone (full refresh, no key). */
 export type ChangeOp = 'upsert' | 'delete' | 'reset';
@@ -61,4 +67,30 @@ export async function lastOffset(hub: DuckDBDriver, productId: string): Promise<
   const table = qualifiedName(productAlias(productId), SYSTEM_SCHEMA, CHANGES_TABLE);
   const [row] = await hub.query(`SELECT coalesce(max("offset"), 0) AS n FROM ${table}`);
   return Number(row?.n ?? 0);
+}
+
+/** The last offset of the port's changes its retention removed (0 when none was). */
+export async function prunedThrough(hub: DuckDBDriver, productId: string, port: string): Promise<number> {
+  const table = qualifiedName(productAlias(productId), SYSTEM_SCHEMA, CHANGES_PRUNED_TABLE);
+  const [row] = await hub.query(`SELECT "through" FROM ${table} WHERE "port" = $1`, { params: [port] });
+  return Number(row?.through ?? 0);
+}
+
+/**
+ * PRECONDITION_FAILED when a reader resuming after `after` would miss changes the port's
+ * retention removed: it must say so rather than skip them silently.
+ */
+export async function assertResumable(
+  hub: DuckDBDriver,
+  productId: string,
+  port: string,
+  after: number,
+): Promise<void> {
+  const through = await prunedThrough(hub, productId, port);
+  if (after >= through) return;
+  throw new MeshplaneError(
+    'PRECONDITION_FAILED',
+    `${productId}/${port}: changes up to offset ${through} were removed by the port's retention (meshplane.events.retention); resume after ${through} knowing the changes between are lost to you, or read the port's table again`,
+    { details: { after, prunedThrough: through } },
+  );
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { MeshplaneError } from '../../errors/index.js';
 import {
+  assertResumable,
   type ChangeStreamOptions,
   type EventDelivery,
   eventsSettings,
@@ -122,6 +123,7 @@ export function eventsOutRoutes(runtime: MeshRuntime, options: EventsOutRoutesOp
           request.query.after,
           Array.isArray(lastEventId) ? lastEventId[0] : lastEventId,
         );
+        await assertResumable(runtime.hub, product.id, port.name, after);
         const gone = new AbortController();
         const signal = AbortSignal.any([gone.signal, shutdown.signal]);
         reply.hijack();
@@ -177,6 +179,7 @@ export function eventsOutRoutes(runtime: MeshRuntime, options: EventsOutRoutesOp
             `the secret variable ${secretEnv} is not set in the server's environment`,
           );
         }
+        if (after !== undefined) await assertResumable(runtime.hub, product.id, port.name, after);
         const subscription = await store.create(product.id, {
           port: port.name,
           url: webhookUrl(request.body.url),
