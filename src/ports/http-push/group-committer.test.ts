@@ -35,7 +35,7 @@ function fakeSink() {
     stage: (records, first) => {
       staged.push({ records, first });
       const text = JSON.stringify(records.map((r) => r.group ?? -1));
-      return { first, text, keys: records.map((r) => r.key), count: records.length, bytes: text.length };
+      return { first, text, keys: records.map((r) => r.key), count: records.length };
     },
     checkpoint: async () => undefined,
   };

@@ -172,11 +172,7 @@ export function createStreamSink(
     hub.withSession(async (session) => {
       const chunks = batchChunks(batch, spec);
       const count = chunks.reduce((n, c) => n + c.count, 0);
-      checkBatchBounds(
-        count,
-        chunks.reduce((n, c) => n + c.bytes, 0),
-        spec,
-      );
+      checkBatchBounds(chunks, spec);
       const file = path.join(options.tempDir ?? tmpdir(), `meshplane-stream-${randomUUID()}.ndjson`);
       try {
         const dedup = count === 0 ? undefined : await stage(session, chunks, file, signal);

@@ -22,7 +22,7 @@ const lines = (text: string) =>
 
 describe('stageRecords', () => {
   it("projects each record to the contract's columns and adds only the bookkeeping off its default", () => {
-    const { text, bytes, count, first } = stageRecords(
+    const { text, count, first } = stageRecords(
       [
         { value: { id: 'a', tags: ['x'], extra: 1 }, key: 'k', group: 2, source: 's', position: 7 },
         { value: [1], key: 'k' },
@@ -52,7 +52,7 @@ describe('stageRecords', () => {
       __meshplane_problem: 'an upsert needs a primary key in the input contract',
     });
     expect(plain).toEqual({ id: 'c', __meshplane_idx: 3 });
-    expect([bytes, count, first]).toEqual([Buffer.byteLength(text), 4, 0]);
+    expect([count, first]).toEqual([4, 0]);
   });
 
   it('numbers a chunk from its first index and keeps each record its own position', () => {
@@ -66,7 +66,7 @@ describe('stageRecords', () => {
       { __meshplane_idx: 10, __meshplane_position: 1, id: 'a' },
       { __meshplane_idx: 11, __meshplane_position: 2, id: 'b' },
     ]);
-    expect(stageRecords([], spec)).toEqual({ first: 0, text: '', keys: [], count: 0, bytes: 0 });
+    expect(stageRecords([], spec)).toEqual({ first: 0, text: '', keys: [], count: 0 });
   });
 
   it('finds the records whose key an earlier record of the batch has, across chunks', () => {
@@ -76,8 +76,15 @@ describe('stageRecords', () => {
   });
 
   it('refuses a batch over its record or byte bound', () => {
-    expect(() => checkBatchBounds(4, 10, spec)).toThrow(/4 records is over the limit of 3/);
-    expect(() => checkBatchBounds(1, 10_001, spec)).toThrow(/10001 bytes is over the limit of 10000/);
-    expect(() => checkBatchBounds(3, 10_000, spec)).not.toThrow();
+    const chunk = (text: string, count = 1) => ({ first: 0, text, keys: [], count });
+    expect(() => checkBatchBounds([chunk('', 2), chunk('', 2)], spec)).toThrow(
+      /4 records is over the limit of 3/,
+    );
+    // Counted in UTF-8 bytes: 4,000 'é' are 8,000 bytes (fits), 5,001 are 10,002 (does not).
+    expect(() => checkBatchBounds([chunk('é'.repeat(4_000))], spec)).not.toThrow();
+    expect(() => checkBatchBounds([chunk('é'.repeat(5_000)), chunk('é')], spec)).toThrow(
+      /10002 bytes is over the limit of 10000/,
+    );
+    expect(() => checkBatchBounds([chunk('x'.repeat(10_000), 3)], spec)).not.toThrow();
   });
 });

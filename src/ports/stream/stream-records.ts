@@ -66,8 +66,13 @@ export function repeatedKeys(chunks: readonly StagedRecords[]): number[] {
   return repeated;
 }
 
-/** INVALID_INPUT when `records` / `bytes` are over the port's bounds for one batch. */
-export function checkBatchBounds(records: number, bytes: number, spec: StreamPortSpec): void {
+/**
+ * INVALID_INPUT when the chunks hold more records or bytes than the port allows for one batch.
+ * Bytes are counted only when the text could be over the bound (UTF-8 takes at most 3 bytes per
+ * UTF-16 unit), so a batch well within it costs no pass over its text.
+ */
+export function checkBatchBounds(chunks: readonly StagedRecords[], spec: StreamPortSpec): void {
+  const records = chunks.reduce((n, c) => n + c.count, 0);
   if (records > spec.maxRecords) {
     throw new MeshplaneError(
       'INVALID_INPUT',
@@ -75,6 +80,9 @@ export function checkBatchBounds(records: number, bytes: number, spec: StreamPor
       { details: { records, maxRecords: spec.maxRecords } },
     );
   }
+  const units = chunks.reduce((n, c) => n + c.text.length, 0);
+  if (units * 3 <= spec.maxBytes) return;
+  const bytes = chunks.reduce((n, c) => n + Buffer.byteLength(c.text), 0);
   if (bytes > spec.maxBytes) {
     throw new MeshplaneError(
       'INVALID_INPUT',
@@ -119,5 +127,5 @@ export function stageRecords(
     }
     text += `${line}}\n`;
   }
-  return { first: firstIdx, text, keys, count: records.length, bytes: Buffer.byteLength(text) };
+  return { first: firstIdx, text, keys, count: records.length };
 }

@@ -42,7 +42,6 @@ export interface StagedRecords {
   /** Each record's idempotency key (undefined for a record without one), in order. */
   readonly keys: readonly (string | undefined)[];
   readonly count: number;
-  readonly bytes: number;
 }
 
 export interface StreamBatch {
