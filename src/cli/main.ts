@@ -3,13 +3,16 @@ import { EXIT, EXIT_CODE, type ExitCode, toMeshplaneError } from '../errors/inde
 import { type CliIo, processIo } from './cli-io.js';
 import type { CommandModule } from './command.js';
 import { changelogCommand } from './commands/changelog.js';
+import { checkCommand } from './commands/check.js';
 import { compatCommand } from './commands/compat.js';
 import { consumersCommand } from './commands/consumers.js';
+import { costCommand } from './commands/cost.js';
 import { demoCommand } from './commands/demo.js';
 import { deployCommand } from './commands/deploy.js';
 import { diffCommand } from './commands/diff.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
+import { incidentsCommand } from './commands/incidents.js';
 import { initCommand } from './commands/init.js';
 import { newCommand } from './commands/new.js';
 import { portsCommand } from './commands/ports.js';
@@ -17,7 +20,9 @@ import { quarantineCommand } from './commands/quarantine.js';
 import { queryCommand } from './commands/query.js';
 import { runCommand } from './commands/run.js';
 import { serveCommand } from './commands/serve.js';
+import { slaCommand } from './commands/sla.js';
 import { templatesCommand } from './commands/templates.js';
+import { testCommand } from './commands/test.js';
 import { validateCommand } from './commands/validate.js';
 import { VERSION } from './version.js';
 
@@ -27,6 +32,7 @@ const COMMANDS: readonly CommandModule[] = [
   newCommand,
   templatesCommand,
   validateCommand,
+  testCommand,
   exportCommand,
   importCommand,
   diffCommand,
@@ -34,11 +40,15 @@ const COMMANDS: readonly CommandModule[] = [
   serveCommand,
   deployCommand,
   runCommand,
+  checkCommand,
   queryCommand,
   quarantineCommand,
   portsCommand,
   changelogCommand,
   consumersCommand,
+  costCommand,
+  slaCommand,
+  incidentsCommand,
   demoCommand,
 ];
 
