@@ -8,6 +8,7 @@ import { type HttpPushOptions, HttpPushPorts, httpPushSettings } from '../ports/
 import { natsSourceFactory } from '../ports/nats/index.js';
 import { postgresCdcSourceFactory } from '../ports/postgres-cdc/index.js';
 import { isStreamedKind, type StreamLimits, streamPortSpec } from '../ports/stream/index.js';
+import { QualityService, qualityRunRecorder } from '../quality/runs/index.js';
 import { DEFAULT_REGISTRY } from '../registry/compatibility-mode.js';
 import { DeployService } from '../registry/deploy-service.js';
 import { isStoredInput, MeshRuntime, type RuntimeProduct } from '../runtime/index.js';
@@ -20,9 +21,13 @@ import { readBounded } from '../workspace/read-documents.js';
 import { buildApp } from './build-app.js';
 import { watchInputs } from './input-watcher.js';
 import { Lifecycle } from './lifecycle.js';
+import { type MonitorLoop, startMonitorLoop } from './monitor-loop.js';
+import { costRoutes } from './routes/cost-routes.js';
 import { deployRoutes } from './routes/deploy-routes.js';
 import { eventsOutRoutes } from './routes/events-out-routes.js';
 import { lifecycleRoutes } from './routes/lifecycle-routes.js';
+import { monitoringRoutes } from './routes/monitoring-routes.js';
+import { qualityRoutes } from './routes/quality-routes.js';
 import { queryRoutes } from './routes/query-routes.js';
 import { registryRoutes } from './routes/registry-routes.js';
 import { runtimeRoutes } from './routes/runtime-routes.js';
@@ -41,6 +46,8 @@ export interface MeshServerOptions {
   readonly inputPollMs?: number;
   /** How often the webhook outbox is checked (milliseconds; 0 turns delivery off). Default 1000. */
   readonly webhookPollMs?: number;
+  /** How often SLAs, volumes and sources are checked (milliseconds; 0 turns the timer off). Default 30 000. */
+  readonly monitorIntervalMs?: number;
   /** HTTP push bounds: body size, events per request, nesting, the group commit's queue and timing. */
   readonly httpPush?: HttpPushOptions & { readonly maxBodyBytes?: number };
   /** Bounds of one batch of any streamed input port. */
@@ -63,6 +70,8 @@ export interface MeshServer {
   readonly sources: SourceSupervisor;
   /** The server's metrics registry, served at /metrics. */
   readonly metrics: Metrics;
+  /** SLA, volume and schema drift monitors and their incidents. */
+  readonly monitor: MonitorLoop;
   close(): Promise<void>;
 }
 
@@ -131,10 +140,15 @@ export async function openMeshServer(options: MeshServerOptions): Promise<MeshSe
         `note: ${path.join(workspace, MESH_FILE)} is missing or invalid; domains and teams were not synced`,
       );
     const metrics = createMetrics();
+    const quality = new QualityService({ store, runtime: () => runtime, metrics: metrics.quality, log });
     runtime = await MeshRuntime.open({
       workspace,
+      // Checks run after each successful transform, linked to the stored run.
       recorder: meteredRunRecorder(
-        storeRunRecorder(store, () => runtime),
+        qualityRunRecorder(
+          storeRunRecorder(store, () => runtime),
+          quality,
+        ),
         metrics,
       ),
       ...(options.streamLimits === undefined ? {} : { streamLimits: options.streamLimits }),
@@ -173,6 +187,15 @@ export async function openMeshServer(options: MeshServerOptions): Promise<MeshSe
             onError: (e) => log(`event publishing: ${String(e)}`),
           });
     const lifecycle = new Lifecycle();
+    const monitor = startMonitorLoop({
+      store,
+      runtime,
+      webhooks: () => mesh?.webhooks ?? [],
+      metrics: metrics.quality,
+      intervalMs: options.monitorIntervalMs ?? 30_000,
+      log,
+    });
+    quality.onQualityReport((id, port, report) => monitor.qualityReport(id, port, report));
     const app = await buildApp({
       lifecycle,
       metrics,
@@ -187,6 +210,9 @@ export async function openMeshServer(options: MeshServerOptions): Promise<MeshSe
           maxBodyBytes: options.httpPush?.maxBodyBytes ?? DEFAULT_PUSH_BODY_BYTES,
         }),
         eventsOutRoutes(runtime, { delivery }),
+        costRoutes(runtime, store),
+        qualityRoutes(quality),
+        monitoringRoutes(monitor),
       ],
     });
     const hooks = new Map((mesh?.webhooks ?? []).map((h) => [h.url, h] as const));
@@ -225,6 +251,7 @@ export async function openMeshServer(options: MeshServerOptions): Promise<MeshSe
       deploys,
       sources,
       metrics,
+      monitor,
       close: async () => {
         await sources.stop();
         await pushes.close();
@@ -232,6 +259,7 @@ export async function openMeshServer(options: MeshServerOptions): Promise<MeshSe
         await publisher?.stop();
         await watcher?.stop();
         await schedules.stop();
+        await monitor.stop();
         await dispatcher?.stop();
         await opened.close();
         await store.close();

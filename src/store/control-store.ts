@@ -1,5 +1,12 @@
 import type { AuditEvent, AuditFilter, AuditInput, AuditVerification } from './model/audit-model.js';
 import type {
+  ConsumerQueryCost,
+  DomainQueryCost,
+  QueryCostFilter,
+  QueryCostInput,
+  RunCompute,
+} from './model/cost-model.js';
+import type {
   BeginDeployInput,
   BeginDeployResult,
   Deploy,
@@ -8,7 +15,25 @@ import type {
   DeployStepName,
   DeploySummary,
 } from './model/deploy-model.js';
+import type { ActiveIncidentCount, DeployMilestones } from './model/health-model.js';
+import type {
+  IncidentAlerts,
+  IncidentFilter,
+  IncidentKeyRecord,
+  IncidentRecord,
+  IncidentWrite,
+} from './model/incident-model.js';
 import type { DomainRecord, MeshRecord, MeshSnapshot, TeamRecord } from './model/mesh-model.js';
+import type {
+  PortRunFilter,
+  ProbeFilter,
+  ProbeRecord,
+  SlaStateChangeFilter,
+  SlaStateChangeInput,
+  SlaStateChangeRecord,
+  VolumeFilter,
+  VolumeRecord,
+} from './model/monitoring-model.js';
 import type { Notification, NotificationFilter, NotificationInput } from './model/notification-model.js';
 import type {
   PortContractVersion,
@@ -17,6 +42,7 @@ import type {
   ProductRegistration,
   ProductSummary,
 } from './model/product-model.js';
+import type { QualityRun, QualityRunFilter, QualityRunInput } from './model/quality-model.js';
 import type { FinishRunInput, Run, StartRunInput } from './model/run-model.js';
 import type { PortUsage, PortUsageFilter, PortUsageInput } from './model/usage-model.js';
 import type {
@@ -132,6 +158,67 @@ export interface ControlStore {
   listAudit(filter: AuditFilter): Promise<AuditEvent[]>;
   /** Recomputes the chain: ok with the event count, or the first seq that does not chain and why. */
   verifyAudit(): Promise<AuditVerification>;
+
+  /**
+   * Adds a finished query to its consumer's totals of the query's UTC day and to those of each
+   * domain it read (each domain: the whole time and rows, the bytes of its own tables), in one
+   * transaction.
+   */
+  recordQueryCost(input: QueryCostInput): Promise<void>;
+  /** Query cost per (day, domain, consumer) over a range of UTC days, by day, domain, consumer. */
+  listDomainQueryCosts(filter: QueryCostFilter): Promise<DomainQueryCost[]>;
+  /** Query cost per (day, consumer) over a range of UTC days, by day and consumer. */
+  listConsumerQueryCosts(filter: QueryCostFilter): Promise<ConsumerQueryCost[]>;
+  /** Finished runs started at or after `since`, counted and their durations summed per product. */
+  listRunCompute(since: Date): Promise<RunCompute[]>;
+
+  /**
+   * Records a run of an output port version's quality rules and, in the same transaction, drops
+   * that port version's oldest check runs past the newest `keep` (default 500).
+   */
+  recordQualityRun(input: QualityRunInput, keep?: number): Promise<QualityRun>;
+  /** Check runs of a product (of one port, major or pipeline run if asked), newest first. */
+  listQualityRuns(filter: QualityRunFilter): Promise<QualityRun[]>;
+  /** The newest check run of each (port, major) of a product, by port and major. */
+  latestQualityRuns(productId: string): Promise<QualityRun[]>;
+
+  /** Writes SLA state changes in one transaction; changes older than 90 days are pruned. */
+  recordSlaStateChanges(list: readonly SlaStateChangeInput[]): Promise<void>;
+  /** The latest state change of each SLA objective of a product. */
+  latestSlaStates(productId: string): Promise<SlaStateChangeRecord[]>;
+  /** A product's SLA changes after `since`, plus each objective's state at `since`, oldest first. */
+  listSlaStateChanges(filter: SlaStateChangeFilter): Promise<SlaStateChangeRecord[]>;
+  /** Stores the row counts of runs not recorded yet (the newest 500 per port are kept); returns the new ones. */
+  recordVolume(points: readonly VolumeRecord[]): Promise<VolumeRecord[]>;
+  /** One output port's row counts per run, newest first. */
+  listVolumeHistory(filter: VolumeFilter): Promise<VolumeRecord[]>;
+  /** Stores an availability probe; a port's probes older than 31 days are deleted. */
+  recordProbe(probe: ProbeRecord): Promise<void>;
+  /** One output port's probes since an instant, oldest first. */
+  listProbes(filter: ProbeFilter): Promise<ProbeRecord[]>;
+  /** One port's runs started since an instant, newest first. */
+  listPortRuns(filter: PortRunFilter): Promise<Run[]>;
+  /** When a port's last successful run finished; undefined when it never had one. */
+  lastPortUpdate(productId: string, port: string): Promise<string | undefined>;
+  /** Incidents, newest opened first. */
+  listIncidents(filter: IncidentFilter): Promise<IncidentRecord[]>;
+  /** An incident by id. */
+  getIncident(id: string): Promise<IncidentRecord | undefined>;
+  /** A condition's active incident, if any, and its latest resolved ones. */
+  incidentsOfKey(key: IncidentKeyRecord): Promise<IncidentRecord[]>;
+  /**
+   * Writes incident changes and their alerts (webhooks, notices) in one transaction. CONFLICT,
+   * writing nothing, when an incident changed since the revision a write names or a new
+   * incident's condition already has an active one.
+   */
+  saveIncidents(writes: readonly IncidentWrite[], alerts?: IncidentAlerts): Promise<IncidentRecord[]>;
+
+  /** Per product, by id: its first deploy's begin, first successful deploy's finish, deploy counts. */
+  listDeployMilestones(): Promise<DeployMilestones[]>;
+  /** Every product's usage rows last read at or after `since`. */
+  listPortUsageSince(since: Date): Promise<PortUsage[]>;
+  /** Open and acknowledged incidents counted per product. */
+  countActiveIncidents(): Promise<ActiveIncidentCount[]>;
 
   /** Closes the database connection (or pool). The store cannot be used afterwards. */
   close(): Promise<void>;

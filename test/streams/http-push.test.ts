@@ -272,7 +272,11 @@ describe('HTTP push backpressure (a tiny queue)', () => {
         headers: { 'content-type': 'application/x-ndjson' },
       });
     const first = send(['q1', 'q2', 'q3']);
-    await new Promise((r) => setTimeout(r, 50));
+    const queued = async () => {
+      const ports = (await server.app.inject(`/api/v1/products/${PRODUCT_ID}/ports`)).json();
+      return ports.ports.find((p: { port: string }) => p.port === INPUT_PORT)?.queued?.records ?? 0;
+    };
+    while ((await queued()) < 3) await new Promise((r) => setTimeout(r, 5));
     const refused = await send(['q4', 'q5']);
     expect(refused.statusCode).toBe(429);
     expect(refused.headers['retry-after']).toBe('2');

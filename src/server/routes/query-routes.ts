@@ -4,6 +4,7 @@ import type { Row } from '../../engines/engine.js';
 import { type QueryMetrics, queryOutcomeOf } from '../../observability/index.js';
 import type { MeshRuntime, MeshTarget } from '../../runtime/index.js';
 import type { ControlStore } from '../../store/index.js';
+import { queryCostsOf } from '../mesh-costs.js';
 import { deprecationWarnings, sunsetHeader } from '../query-warnings.js';
 import { actorOf } from '../request-actor.js';
 
@@ -44,9 +45,12 @@ async function recordUsage(
  * `POST /api/v1/query`: one SELECT over the mesh's products (`domain.product`,
  * `domain.product.port`, `domain."port@v1"`). JSON answers once with columns and rows; NDJSON and
  * CSV stream. A query of a deprecated version carries warnings (query-warnings.ts); every query is
- * counted against the port versions it read, for the consumer named by `Meshplane-Actor`.
+ * counted against the port versions it read, for the consumer named by `Meshplane-Actor`, and
+ * its time charged to that consumer and the domains it read; a domain that used its query time
+ * quota of the day refuses it first (403, docs/cost.md).
  */
 export function queryRoutes(runtime: MeshRuntime, store: ControlStore, metrics?: QueryMetrics) {
+  const costs = queryCostsOf(runtime, store);
   return async (api: FastifyInstance): Promise<void> => {
     api.post<{ Body: QueryBody }>(
       '/query',
@@ -64,7 +68,7 @@ export function queryRoutes(runtime: MeshRuntime, store: ControlStore, metrics?:
               limit: { type: 'integer', minimum: 0, maximum: 10_000_000, default: 10_000 },
             },
           },
-          response: { 400: { $ref: 'ErrorBody#' } },
+          response: { 400: { $ref: 'ErrorBody#' }, 403: { $ref: 'ErrorBody#' } },
         },
       },
       async (request, reply) => {
@@ -78,6 +82,7 @@ export function queryRoutes(runtime: MeshRuntime, store: ControlStore, metrics?:
           metrics?.finished(queryOutcomeOf(error, controller.signal), performance.now() - started, 0);
           throw error;
         };
+        await costs.admit(request.body.sql).catch(failed);
         const stream = await runtime
           .runQuery(request.body.sql, {
             limit: request.body.limit ?? 10_000,
@@ -87,6 +92,8 @@ export function queryRoutes(runtime: MeshRuntime, store: ControlStore, metrics?:
         const columns = stream.columns.map((c) => ({ name: c.name, type: c.type }));
         const format = request.body.format ?? 'json';
         const consumer = actorOf(request.headers);
+        const charge = (rows: number) =>
+          costs.record(stream.targets, consumer, performance.now() - started, rows, request.log);
         const warnings = deprecationWarnings(stream.targets);
         for (const w of warnings) void reply.header('meshplane-warning', w.message);
         const sunset = sunsetHeader(warnings);
@@ -96,9 +103,11 @@ export function queryRoutes(runtime: MeshRuntime, store: ControlStore, metrics?:
           try {
             for await (const chunk of stream) rows.push(...chunk);
           } catch (error) {
+            await charge(rows.length);
             failed(error);
           }
           metrics?.finished('succeeded', performance.now() - started, rows.length);
+          await charge(rows.length);
           await recordUsage(store, stream.targets, consumer, rows.length, request.log);
           return {
             columns,
@@ -124,9 +133,11 @@ export function queryRoutes(runtime: MeshRuntime, store: ControlStore, metrics?:
                 .join('');
             }
           } catch (error) {
+            await charge(count);
             failed(error);
           }
           metrics?.finished('succeeded', performance.now() - started, count);
+          await charge(count);
           await recordUsage(store, stream.targets, consumer, count, request.log);
         }
         return reply

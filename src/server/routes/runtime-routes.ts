@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { MeshplaneError } from '../../errors/index.js';
 import type { MeshRuntime, RuntimeProduct } from '../../runtime/index.js';
 import { productAlias } from '../../runtime/index.js';
+import { storageRefusalOf } from '../mesh-costs.js';
 import { PRODUCT_ID_PARAMS } from '../schemas/registry-schemas.js';
 
 const errors = { 400: { $ref: 'ErrorBody#' }, 404: { $ref: 'ErrorBody#' } } as const;
@@ -27,13 +28,17 @@ export function runtimeRoutes(runtime: MeshRuntime) {
         schema: {
           tags: ['runtime'],
           summary: "Ingest the product's new input and rebuild its output ports now",
+          description: "403 when the product's domain is at its storage quota (docs/cost.md).",
           params: PRODUCT_ID_PARAMS,
           body: { type: 'object', properties: { trigger: { type: 'string', enum: ['manual'] } } },
           response: { ...errors },
         },
       },
       async (request) => {
-        const result = await runtime.runProduct(productOf(runtime, request.params.id), { trigger: 'manual' });
+        const product = productOf(runtime, request.params.id);
+        const overQuota = await storageRefusalOf(runtime, product.domain);
+        if (overQuota !== undefined) throw overQuota;
+        const result = await runtime.runProduct(product, { trigger: 'manual' });
         const runs = [...result.ingests, ...result.transforms].map((s) => ({
           port: s.port,
           status: s.status,

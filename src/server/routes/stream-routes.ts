@@ -4,6 +4,7 @@ import { MeshplaneError } from '../../errors/index.js';
 import type { HttpPushPorts } from '../../ports/http-push/index.js';
 import type { MeshRuntime } from '../../runtime/index.js';
 import { toErrorResponse } from '../error-body.js';
+import { storageRefusalOf } from '../mesh-costs.js';
 import { PORT_PARAMS, PRODUCT_ID_PARAMS } from '../schemas/registry-schemas.js';
 import type { SourceSupervisor } from '../source-supervisor.js';
 
@@ -52,6 +53,11 @@ const PORT_VIEW = {
         batches: { type: 'integer' },
         lastCommitAt: { type: 'string' },
       },
+    },
+    queued: {
+      type: 'object',
+      description: 'http-push: records and bytes waiting for or in their commit',
+      properties: { records: { type: 'integer' }, bytes: { type: 'integer' } },
     },
   },
 } as const;
@@ -120,7 +126,8 @@ export function streamRoutes(
               'CloudEvents structured events are unwrapped to `data`, keyed by `id`. Other events are keyed by the ' +
               "port's `idField` (default: the input contract's primary key), else by the `Idempotency-Key` header and " +
               'the event position. The answer comes after the events are durably stored; an event stored before is a ' +
-              'duplicate. 429 with `Retry-After` when the port is busy: nothing of the request was queued.',
+              'duplicate. 429 with `Retry-After` when the port is busy: nothing of the request was queued. 507 when the ' +
+              "product's domain is at its storage quota (docs/cost.md): nothing of the request was stored.",
             params: PORT_PARAMS,
             headers: {
               type: 'object',
@@ -138,6 +145,7 @@ export function streamRoutes(
               413: { $ref: 'ErrorBody#' },
               429: { $ref: 'ErrorBody#' },
               503: { $ref: 'ErrorBody#' },
+              507: { $ref: 'ErrorBody#' },
             },
           },
           // The body is a string here; its JSON shape is checked by the parser above.
@@ -151,6 +159,8 @@ export function streamRoutes(
               `input port ${product.id}/${request.params.port} is paused`,
             );
           }
+          const overQuota = await storageRefusalOf(runtime, product.domain);
+          if (overQuota !== undefined) return reply.status(507).send(toErrorResponse(overQuota).body);
           const type = String(request.headers['content-type'] ?? '');
           const idempotencyKey = request.headers['idempotency-key'];
           const outcome = await pushes.push(product, request.params.port, {
@@ -198,7 +208,12 @@ export function streamRoutes(
           },
         },
       },
-      async (request) => ({ ports: supervisor.ports(request.params.id) }),
+      async (request) => ({
+        ports: supervisor.ports(request.params.id).map((view) => {
+          const queued = view.kind === 'http-push' ? pushes.queued(request.params.id, view.port) : undefined;
+          return queued === undefined ? view : { ...view, queued };
+        }),
+      }),
     );
 
     for (const action of ['pause', 'resume'] as const) {

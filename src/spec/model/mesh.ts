@@ -11,10 +11,20 @@ export interface MeshTeam {
   readonly path: JsonPath;
 }
 
+/** mesh.yaml `domains[].quotas`: limits on what a domain uses; an absent field is no limit. */
+export interface DomainQuotas {
+  /** Bytes all the domain's product files (DuckDB file and its WAL) may take together. */
+  readonly storageBytes?: number;
+  /** Milliseconds of query time per UTC day, summed over every query that reads the domain. */
+  readonly queryTimePerDayMs?: number;
+}
+
 export interface MeshDomain {
   readonly name: string;
   readonly description?: string;
   readonly ownerTeam: string;
+  /** Present when mesh.yaml sets at least one quota for the domain. */
+  readonly quotas?: DomainQuotas;
   readonly path: JsonPath;
 }
 

@@ -1,6 +1,7 @@
 import {
   COMPATIBILITY_MODE_NAMES,
   type Domain,
+  type DomainQuotas,
   type Mesh,
   type MeshDomain,
   type MeshTeam,
@@ -9,6 +10,7 @@ import {
   type WebhookSetting,
 } from './mesh.js';
 import { members } from './normalize-common.js';
+import { parseDuration, parseSize } from './quota-units.js';
 import { arr, compact, obj, str } from './read-value.js';
 
 const CONVENTIONS: readonly NamingConvention[] = [
@@ -29,12 +31,23 @@ function meshTeam(value: unknown, index: number): MeshTeam {
   });
 }
 
+/** A domain's quotas, or undefined when none is set (a value that does not parse sets none). */
+function domainQuotas(value: unknown): DomainQuotas | undefined {
+  const o = obj(value);
+  const quotas = compact({
+    storageBytes: parseSize(o.storageBytes),
+    queryTimePerDayMs: parseDuration(o.queryTimePerDay),
+  });
+  return Object.keys(quotas).length === 0 ? undefined : quotas;
+}
+
 function meshDomain(value: unknown, index: number): MeshDomain {
   const o = obj(value);
   return compact({
     name: str(o.name) ?? '',
     description: str(o.description),
     ownerTeam: str(o.ownerTeam) ?? '',
+    quotas: domainQuotas(o.quotas),
     path: ['domains', index],
   });
 }

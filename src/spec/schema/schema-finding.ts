@@ -1,4 +1,5 @@
 import type { JsonPath } from '../diagnostic.js';
+import { DURATION_PATTERN, SIZE_PATTERN } from '../model/quota-units.js';
 import { describeTypes, describeValueType, listNames, showValue } from './describe-value.js';
 import { type Finding, fieldName, keyOrValue, sentence, valueFinding } from './finding.js';
 import { isRecord } from './is-record.js';
@@ -21,6 +22,8 @@ const PATTERN_HINTS: Readonly<Record<string, string>> = {
   '^[a-z][a-z0-9_-]*$': 'use lower-case letters, digits, `_` and `-`, starting with a letter',
   '^[a-z][a-z0-9_]*$': 'use lower-case letters, digits and `_`, starting with a letter',
   '^[A-Za-z0-9_-]+$': 'use only letters, digits, `_` and `-`',
+  [SIZE_PATTERN]: 'write a size such as `10GB`, `1.5TB` or `500MiB`',
+  [DURATION_PATTERN]: 'write a duration such as `2h`, `30m` or `90s`',
 };
 
 /** Turns one (reduced, merged) schema error into a plain-English finding. */

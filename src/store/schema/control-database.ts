@@ -4,6 +4,12 @@
  * hands back as strings, so the row mappers turn them into numbers.
  */
 import type { ColumnType } from 'kysely';
+import type {
+  AvailabilityProbesTable,
+  IncidentsTable,
+  SlaStateChangesTable,
+  VolumeHistoryTable,
+} from './monitoring-tables.js';
 
 /**
  * A nullable BIGINT column: written as a number, read as a number (SQLite) or a string
@@ -196,6 +202,47 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+/** A consumer's query cost over one UTC day. One row per (day, consumer). */
+export interface ConsumerQueryCostsTable {
+  /** `YYYY-MM-DD`, UTC. */
+  day: string;
+  consumer: string;
+  queries: BigintColumn;
+  duration_ms: BigintColumn;
+  bytes_scanned: BigintColumn;
+  rows: BigintColumn;
+}
+
+/** What a consumer's queries cost a domain they read over one UTC day. One row per (day, domain, consumer). */
+export interface DomainQueryCostsTable extends ConsumerQueryCostsTable {
+  domain: string;
+}
+
+/** Quality history: one row per run of an output port version's quality rules. */
+export interface QualityRunsTable {
+  id: string;
+  product_id: string;
+  /** The output port's name; `major` tells its versions apart. */
+  port: string;
+  major: number;
+  version: string;
+  /** The pipeline run the checks followed, if any. */
+  run_id: string | null;
+  trigger: string;
+  state: string;
+  started_at: string;
+  finished_at: string;
+  passed: number;
+  failed: number;
+  not_run: number;
+  errored: number;
+  /** JSON array: one result per rule. */
+  results: string;
+  /** JSON array: bounded, masked failing-row samples. */
+  samples: string;
+  error: string | null;
+}
+
 /** Every table of the control store. */
 export interface ControlDatabase {
   mesh: MeshTable;
@@ -215,4 +262,11 @@ export interface ControlDatabase {
   webhook_deliveries: WebhookDeliveriesTable;
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
+  consumer_query_costs: ConsumerQueryCostsTable;
+  domain_query_costs: DomainQueryCostsTable;
+  quality_runs: QualityRunsTable;
+  sla_state_changes: SlaStateChangesTable;
+  volume_history: VolumeHistoryTable;
+  availability_probes: AvailabilityProbesTable;
+  incidents: IncidentsTable;
 }

@@ -12,10 +12,14 @@ import type { StoreHarness } from '../store-harness.js';
 export const TABLES = [
   'audit_events',
   'audit_head',
+  'availability_probes',
+  'consumer_query_costs',
   'contracts',
   'deploy_steps',
   'deploys',
+  'domain_query_costs',
   'domains',
+  'incidents',
   'input_ports',
   'mesh',
   'notifications',
@@ -23,9 +27,12 @@ export const TABLES = [
   'port_usage',
   'product_versions',
   'products',
+  'quality_runs',
   'runs',
+  'sla_state_changes',
   'team_members',
   'teams',
+  'volume_history',
   'webhook_deliveries',
 ];
 
@@ -38,7 +45,13 @@ export function migrationCases(h: StoreHarness): void {
         const first = await openControlDatabase(other.options);
         try {
           const schema = await first.dialect.currentSchema(first.db);
-          expect(await migrateControlStore(first.db, schema)).toEqual(['0001-initial', '0002-lifecycle']);
+          expect(await migrateControlStore(first.db, schema)).toEqual([
+            '0001-initial',
+            '0002-lifecycle',
+            '0003-quality',
+            '0004-cost',
+            '0005-monitoring',
+          ]);
           expect(await migrateControlStore(first.db, schema)).toEqual([]);
           const tables = (await first.db.introspection.getTables())
             .filter((t) => t.schema === schema)
