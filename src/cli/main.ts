@@ -11,6 +11,7 @@ import { demoCommand } from './commands/demo.js';
 import { deployCommand } from './commands/deploy.js';
 import { diffCommand } from './commands/diff.js';
 import { exportCommand } from './commands/export.js';
+import { healthCommand } from './commands/health.js';
 import { importCommand } from './commands/import.js';
 import { incidentsCommand } from './commands/incidents.js';
 import { initCommand } from './commands/init.js';
@@ -49,6 +50,7 @@ const COMMANDS: readonly CommandModule[] = [
   costCommand,
   slaCommand,
   incidentsCommand,
+  healthCommand,
   demoCommand,
 ];
 

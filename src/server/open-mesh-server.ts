@@ -26,6 +26,7 @@ import { costRoutes } from './routes/cost-routes.js';
 import { deployRoutes } from './routes/deploy-routes.js';
 import { eventsOutRoutes } from './routes/events-out-routes.js';
 import { lifecycleRoutes } from './routes/lifecycle-routes.js';
+import { meshHealthRoutes } from './routes/mesh-health-routes.js';
 import { monitoringRoutes } from './routes/monitoring-routes.js';
 import { qualityRoutes } from './routes/quality-routes.js';
 import { queryRoutes } from './routes/query-routes.js';
@@ -213,6 +214,7 @@ export async function openMeshServer(options: MeshServerOptions): Promise<MeshSe
         costRoutes(runtime, store),
         qualityRoutes(quality),
         monitoringRoutes(monitor),
+        meshHealthRoutes(store, runtime, monitor),
       ],
     });
     const hooks = new Map((mesh?.webhooks ?? []).map((h) => [h.url, h] as const));

@@ -20,6 +20,7 @@ export {
   QUALITY_STATES,
   QUALITY_TRIGGERS,
 } from './model/quality-model.js';
+export type * from './model/health-model.js';
 export type * from './model/run-model.js';
 export { INTERRUPTED_RUN_ERROR, RUN_MODES, RUN_OUTCOMES, RUN_TRIGGERS } from './model/run-model.js';
 export type * from './model/usage-model.js';

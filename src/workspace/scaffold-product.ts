@@ -14,6 +14,7 @@ import {
 } from './product-inputs.js';
 import { productVariables } from './product-variables.js';
 import { renderTemplate, type TemplateFile } from './render-template.js';
+import { stampScaffoldTime } from './scaffold-time.js';
 import type { TemplateManifest } from './template-manifest.js';
 import { type PublishedPort, scanWorkspace, type WorkspaceIndex } from './workspace-scan.js';
 import { writeNewFiles } from './write-files.js';
@@ -28,6 +29,8 @@ export interface ScaffoldRequest {
   /** Output-port contract ids of other products, for templates built from inputs. */
   readonly inputs: readonly string[];
   readonly title?: string | undefined;
+  /** The scaffold time recorded in the descriptor (`meshplane.scaffoldedAt`); the clock when absent. */
+  readonly now?: Date;
 }
 
 /** What was created, for the command to report. */
@@ -87,6 +90,12 @@ async function inputPlan(
   return planInputs(sources, name);
 }
 
+/** A product descriptor (`*.odps.yaml`) directly in the new product's folder. */
+function isDescriptorOf(name: ProductName, file: TemplateFile): boolean {
+  const prefix = `${name.path}/`;
+  return file.path.startsWith(prefix) && /^[^/]+\.odps\.ya?ml$/.test(file.path.slice(prefix.length));
+}
+
 /** The product folder's files first, top-level before nested, then the rest (the CI workflow). */
 function byListingOrder(name: ProductName): (a: TemplateFile, b: TemplateFile) => number {
   const key = (f: TemplateFile) => {
@@ -128,9 +137,11 @@ export async function scaffoldProduct(request: ScaffoldRequest): Promise<Scaffol
   }
   const plan = await inputPlan(root, request, name, template.manifest, index);
   const variables = { ...productVariables(name, team, title), ...plan?.variables };
-  const files = [...renderTemplate(template.files, variables), ...(plan?.files ?? [])].sort(
-    byListingOrder(name),
-  );
+  // The scaffold time starts the mesh's "time to create a data product" (see docs/mesh-health.md).
+  const at = request.now ?? new Date();
+  const files = [...renderTemplate(template.files, variables), ...(plan?.files ?? [])]
+    .map((f) => (isDescriptorOf(name, f) ? { ...f, text: stampScaffoldTime(f.text, at) } : f))
+    .sort(byListingOrder(name));
   // The new mesh.yaml is computed before anything is written, so a mesh.yaml it cannot extend
   // fails the command while the workspace is still untouched.
   const description = `${toTitle(name.domain)} domain (added by \`meshplane new\`; describe it).`;
