@@ -6,6 +6,7 @@ export { AUDIT_GENESIS_HASH } from './model/audit-model.js';
 export type * from './model/cost-model.js';
 export type * from './model/deploy-model.js';
 export { DEPLOY_STEPS, FINISHED_DEPLOY_STATES } from './model/deploy-model.js';
+export type * from './model/health-model.js';
 export type * from './model/incident-model.js';
 export { INCIDENT_STATES } from './model/incident-model.js';
 export type * from './model/mesh-model.js';
@@ -20,7 +21,6 @@ export {
   QUALITY_STATES,
   QUALITY_TRIGGERS,
 } from './model/quality-model.js';
-export type * from './model/health-model.js';
 export type * from './model/run-model.js';
 export { INTERRUPTED_RUN_ERROR, RUN_MODES, RUN_OUTCOMES, RUN_TRIGGERS } from './model/run-model.js';
 export type * from './model/usage-model.js';
