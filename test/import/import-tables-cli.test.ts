@@ -40,14 +40,17 @@ const TABLES: ImportedTable[] = [
 ];
 
 const calls: { url: string; scope: string }[] = [];
-vi.mock('../../src/engines/postgres/index.js', () => ({
+// Only introspection is replaced; the rest of each engine (its dialect, used elsewhere in the CLI) stays real.
+vi.mock('../../src/engines/postgres/index.js', async (importOriginal) => ({
+  ...(await importOriginal<object>()),
   introspectPostgres: async (url: string, scope: string) => {
     calls.push({ url, scope });
     if (scope === 'missing') throw new Error(`cannot reach ${url}`);
     return TABLES;
   },
 }));
-vi.mock('../../src/engines/mariadb/index.js', () => ({
+vi.mock('../../src/engines/mariadb/index.js', async (importOriginal) => ({
+  ...(await importOriginal<object>()),
   introspectMariadb: async (url: string, scope: string) => {
     calls.push({ url, scope });
     return TABLES;
