@@ -46,25 +46,6 @@ describe('parseEvents', () => {
   });
 });
 
-describe('parseEvents on NDJSON that only joins into valid JSON', () => {
-  const wide = { maxEvents: 10, maxDepth: 8 };
-
-  it('refuses lines that are not one object each, naming the first bad line', () => {
-    // Joined as an array these would parse as three objects; line by line they are not JSON.
-    const merged = refusal(() => parseEvents('{"a":"}\n{"b":1}"}\n{},{}\n', 'ndjson', wide));
-    expect(merged).toMatchObject({ code: 'INVALID_INPUT', details: { line: 1 } });
-    const two = refusal(() => parseEvents('{"a":1}\n{"b":2} {"c":3}\n', 'ndjson', wide));
-    expect(two).toMatchObject({ code: 'INVALID_INPUT', details: { line: 2 } });
-    const split = refusal(() => parseEvents('{"a":\n1}\n', 'ndjson', wide));
-    expect(split).toMatchObject({ code: 'INVALID_INPUT', details: { line: 1 } });
-  });
-
-  it('reads escapes, brackets in strings, blank lines and a last line without a newline', () => {
-    const body = '  {"a":"x\\"}{[","b":[1,{"c":null}]}  \r\n\n{"d":"\\u00e9"}';
-    expect(parseEvents(body, 'ndjson', wide)).toEqual([{ a: 'x"}{[', b: [1, { c: null }] }, { d: 'é' }]);
-  });
-});
-
 describe('depthExcess', () => {
   it('ignores brackets inside strings, escaped quotes included', () => {
     expect(depthExcess('{"a":"[[[[\\"[[["}', 1)).toBeUndefined();

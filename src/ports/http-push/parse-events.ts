@@ -58,65 +58,7 @@ function tooMany(limits: EventLimits): never {
   });
 }
 
-/**
- * The non-blank lines of an NDJSON body, as [start, end) offsets, when every one is shaped as ONE
- * object: it opens with `{`, its brackets close exactly at its last character (so nothing follows
- * the object, and no string runs past the line's end) and it nests within `maxDepth`. Undefined
- * as soon as a line is not: the caller then reads line by line and names the first fault. With
- * that shape, one parse of the lines joined as an array holds exactly one object per line.
- */
-function objectLines(text: string, maxDepth: number): [number, number][] | undefined {
-  const lines: [number, number][] = [];
-  let depth = 0;
-  let inString = false;
-  let start = -1;
-  let closedAt = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i === text.length ? 0x0a : text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-      else if (c === 0x0a) return undefined;
-      continue;
-    }
-    if (c === 0x0a) {
-      if (start !== -1) {
-        if (depth !== 0) return undefined;
-        lines.push([start, closedAt + 1]);
-      }
-      start = -1;
-      continue;
-    }
-    if (c === 0x20 || c === 0x09 || c === 0x0d) continue;
-    if (start === -1) {
-      if (c !== 0x7b) return undefined;
-      start = i;
-    } else if (depth === 0) return undefined; // something after the object's end
-    if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
-      if (++depth > maxDepth) return undefined;
-    } else if (c === 0x7d || c === 0x5d) {
-      if (--depth === 0) closedAt = i;
-      else if (depth < 0) return undefined;
-    }
-  }
-  return lines;
-}
-
 function parseNdjson(text: string, limits: EventLimits): Record<string, unknown>[] {
-  // The common case in one native parse; anything unusual is read line by line below.
-  const lines = objectLines(text, limits.maxDepth);
-  if (lines !== undefined) {
-    if (lines.length > limits.maxEvents) tooMany(limits);
-    const parsed = parseJson(`[${lines.map(([from, to]) => text.slice(from, to)).join(',')}]`);
-    if (parsed.ok && Array.isArray(parsed.value) && parsed.value.length === lines.length) {
-      if (parsed.value.every(isObject)) return parsed.value as Record<string, unknown>[];
-    }
-  }
-  return parseNdjsonLines(text, limits);
-}
-
-function parseNdjsonLines(text: string, limits: EventLimits): Record<string, unknown>[] {
   const events: Record<string, unknown>[] = [];
   let start = 0;
   let line = 1;

@@ -102,7 +102,9 @@ export function stageRecords(
   firstIdx = 0,
 ): StagedRecords {
   const names = spec.columns.map((c) => [c.name, `${JSON.stringify(c.name)}:`] as const);
-  let text = '';
+  // Lines joined once: a string grown with += is a rope of one node per line, flattened (and
+  // collected) later on the write's critical path.
+  const lines: string[] = new Array(records.length);
   const keys: (string | undefined)[] = new Array(records.length);
   for (let i = 0; i < records.length; i++) {
     const record = records[i] as StreamRecord;
@@ -125,7 +127,7 @@ export function stageRecords(
     } else {
       line += `${PROBLEM}${JSON.stringify(problem)}${RAW}${JSON.stringify(record.value ?? null) ?? 'null'}`;
     }
-    text += `${line}}\n`;
+    lines[i] = `${line}}\n`;
   }
-  return { first: firstIdx, text, keys, count: records.length };
+  return { first: firstIdx, text: lines.join(''), keys, count: records.length };
 }
