@@ -22,15 +22,19 @@ import { parse, stringify } from 'yaml';
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
 const events = Number(args.get('events') ?? 200_000);
 const batch = Number(args.get('batch') ?? 1_000);
-const clients = Number(args.get('clients') ?? 8);
+// Concurrent HTTP clients, one measurement per level: each client waits for its durable answer, so
+// the events in flight are clients x batch, and throughput is what commits in that window.
+const clientLevels = String(args.get('clients') ?? '8,32')
+  .split(',')
+  .map(Number);
 const withNats = args.get('nats') ?? 'true';
 const natsUrl = args.get('nats-url') ?? 'nats://127.0.0.1:4222';
 if (
-  ![events, batch, clients].every((n) => Number.isInteger(n) && n >= 1) ||
+  ![events, batch, ...clientLevels].every((n) => Number.isInteger(n) && n >= 1) ||
   !['true', 'false'].includes(withNats)
 ) {
   console.error(
-    'usage: node bench/ingest-stream.mjs [--events=N] [--batch=N] [--clients=N] [--nats=false] [--nats-url=nats://host:4222]',
+    'usage: node bench/ingest-stream.mjs [--events=N] [--batch=N] [--clients=N[,N...]] [--nats=false] [--nats-url=nats://host:4222]',
   );
   process.exit(2);
 }
@@ -94,7 +98,7 @@ async function startServer(workspace, port) {
 }
 
 /** Meshplane: every batch posted and acknowledged; wall time from the first post to the last answer. */
-async function meshplane(url, bodies) {
+async function meshplane(url, bodies, clients) {
   let next = 0;
   let accepted = 0;
   const client = async () => {
@@ -270,11 +274,9 @@ let stream;
 try {
   const workspace = path.join(root, 'mesh');
   cli(['init', workspace], root);
-  const product = eventsProduct(workspace, 'orders');
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   server = await startServer(workspace, port);
-  cli(['deploy', product, '--server', base], workspace);
 
   const rows = Array.from({ length: events }, (_, i) => row(i));
   const bodies = [];
@@ -285,8 +287,14 @@ try {
         .map((r) => JSON.stringify(r))
         .join('\n')}\n`,
     );
-  const url = `${base}/api/v1/products/bench.orders/ports/orders_events/events`;
-  const mp = await meshplane(url, bodies);
+  // One product per level, so each level stores all N events into a fresh port.
+  const pushes = [];
+  for (const clients of clientLevels) {
+    const name = `orders_c${clients}`;
+    cli(['deploy', eventsProduct(workspace, name), '--server', base], workspace);
+    const url = `${base}/api/v1/products/bench.${name}/ports/${name}_events/events`;
+    pushes.push({ clients, ms: await meshplane(url, bodies, clients) });
+  }
   const ref = await reference(rows, path.join(root, 'reference.duckdb'));
 
   let natsMs;
@@ -309,25 +317,31 @@ try {
 
   const perSec = (ms) => Math.round((events / ms) * 1000);
   console.log(
-    `bench/ingest-stream: ${events} events, NDJSON batches of ${batch}, ${clients} concurrent clients, ${availableParallelism()} cores`,
+    `bench/ingest-stream: ${events} events, NDJSON batches of ${batch}, ${clientLevels.join(' / ')} concurrent clients, ${availableParallelism()} cores`,
   );
   const lines = [
     ['reference: DuckDB appender', ref],
-    ['meshplane http-push (acked)', mp],
+    ...pushes.map((p) => [`meshplane http-push, ${p.clients} clients`, p.ms]),
   ];
   if (natsMs !== undefined) lines.push(['meshplane nats (committed)', natsMs]);
   for (const [name, ms] of lines)
     console.log(
       `  ${name.padEnd(30)} ${ms.toFixed(1).padStart(9)} ms  ${String(perSec(ms)).padStart(9)} events/s`,
     );
-  console.log(`  ratio meshplane http-push / reference: ${(ref / mp).toFixed(2)}x throughput`);
+  for (const p of pushes)
+    console.log(
+      `  ratio meshplane http-push (${p.clients} clients) / reference: ${(ref / p.ms).toFixed(2)}x throughput`,
+    );
   if (natsMs !== undefined) {
     console.log(`  ratio meshplane nats / reference: ${(ref / natsMs).toFixed(2)}x throughput`);
     console.log(
       `  nats: fetch batches of ${natsBatch}, stream ${stream} filled beforehand (${events} publishes acked in ${publishMs.toFixed(0)} ms, not timed)`,
     );
   }
-  console.log(`  target: 100000 events/s on 2 cores; measured ${perSec(mp)} events/s`);
+  const best = pushes.reduce((a, b) => (b.ms < a.ms ? b : a));
+  console.log(
+    `  target: 100000 events/s on 2 cores; measured ${pushes.map((p) => `${perSec(p.ms)} (${p.clients} clients)`).join(', ')}: ${perSec(best.ms) >= 100_000 ? 'met' : 'MISSED'}`,
+  );
 } finally {
   if (server !== undefined && server.child.exitCode === null) {
     const exited = new Promise((r) => server.child.once('exit', r));

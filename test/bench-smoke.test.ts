@@ -81,12 +81,20 @@ describe('bench/ingest-stream', () => {
       console.warn(`\n*** SKIPPED: bench/ingest-stream, its NATS part: ${why} ***\n`);
     }
     const nats = why === undefined ? `--nats-url=${NATS_URL}` : '--nats=false';
-    const run = bench('ingest-stream.mjs', ['--events=3000', '--batch=500', '--clients=2', nats]);
+    const run = bench('ingest-stream.mjs', ['--events=3000', '--batch=500', '--clients=1,3', nats]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/meshplane http-push \(acked\)\s+\d+\.\d ms\s+\d+ events\/s/);
-    expect(run.stdout).toMatch(/ratio meshplane http-push \/ reference: \d+\.\d+x throughput/);
-    expect(run.stdout).toMatch(/target: 100000 events\/s on 2 cores/);
+    for (const clients of [1, 3]) {
+      expect(run.stdout).toMatch(
+        new RegExp(`meshplane http-push, ${clients} clients\\s+\\d+\\.\\d ms\\s+\\d+ events/s`),
+      );
+      expect(run.stdout).toMatch(
+        new RegExp(`ratio meshplane http-push \\(${clients} clients\\) / reference: \\d+\\.\\d+x throughput`),
+      );
+    }
+    expect(run.stdout).toMatch(
+      /target: 100000 events\/s on 2 cores; measured \d+ \(1 clients\), \d+ \(3 clients\): (met|MISSED)/,
+    );
     if (why === undefined) {
       expect(run.stdout).toMatch(/meshplane nats \(committed\)\s+\d+\.\d ms\s+\d+ events\/s/);
       expect(run.stdout).toMatch(/ratio meshplane nats \/ reference: \d+\.\d+x throughput/);
