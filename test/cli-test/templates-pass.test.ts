@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from './run-cli.js';
 import { type ScaffoldedWorkspace, scaffoldWorkspace } from './scaffold.js';
@@ -70,7 +71,8 @@ describe('meshplane test on every bundled template, as scaffolded', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('running the transform of accounts');
     expect(result.stderr.endsWith('\r\u001b[K')).toBe(true);
-    expect(result.stdout).toContain('  ok    transform  accounts: 3 rows');
+    // A terminal may get colours (picocolors turns them on where CI is set): compare the text.
+    expect(stripVTControlCharacters(result.stdout)).toContain('  ok    transform  accounts: 3 rows');
   });
 
   it('prints one JSON report with --format json', async () => {
