@@ -60,16 +60,67 @@ describe('bench/compat', () => {
   }, 120_000);
 });
 
+/** A loopback port nothing listens on (it was free a moment ago). */
+function freePort(): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
+    });
+  });
+}
+
 describe('bench/quality', () => {
-  it('runs 20 rules on a small generated table, gets every verdict right, and prints both ratios', () => {
-    const run = bench('quality.mjs', ['--rows=20000', '--rounds=1']);
+  it('runs 20 rules on small generated tables of each engine, gets every verdict right, and prints both ratios per table', async () => {
+    const { pgUrl, postgresUnavailable } = await import('./engines/support/sql-servers.js');
+    const why = await postgresUnavailable();
+    if (why !== undefined) {
+      if (process.env.MESHPLANE_REQUIRE_SERVICES === '1') throw new Error(why);
+      console.warn(`\n*** SKIPPED: bench/quality, its PostgreSQL part: ${why} ***\n`);
+    }
+    const engines = why === undefined ? ['duckdb', 'postgres'] : ['duckdb'];
+    const run = bench('quality.mjs', [
+      '--rows=20000',
+      '--pg-rows=20000',
+      '--rounds=1',
+      `--engine=${engines.join(',')}`,
+      `--pg-url=${pgUrl()}`,
+    ]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/verdicts: 17 passed, 3 failed, all as expected/);
-    expect(run.stdout).toMatch(/statements sent by meshplane: 1 \(one scan for all 20 rules\)/);
-    expect(run.stdout).toMatch(/ratio a\/b: \d+\.\d+x \(target <= 1\.5x\)/);
-    expect(run.stdout).toMatch(/ratio c\/a: \d+\.\d+x \(target >= 5x\)/);
+    for (const engine of engines) {
+      const part = run.stdout.split(/^(?=\w+: \d+ rows)/m).find((p) => p.startsWith(`${engine}:`)) ?? '';
+      expect(part).toMatch(new RegExp(`^${engine}: 20000 rows of 11 columns; `));
+      expect(part).toMatch(
+        /with PRIMARY KEY \(id\): verdicts 17 passed, 3 failed, all as expected; 2 answered by the table's constraints/,
+      );
+      expect(part).toMatch(/no constraint: verdicts 17 passed, 3 failed, all as expected; 0 answered/);
+      expect(part).toMatch(
+        /statements sent by meshplane: 2 \(the table's constraints, then one scan for the 18 of 20 rules\)/,
+      );
+      expect(part).toMatch(
+        /statements sent by meshplane: 2 \(the table's constraints, then one scan for all 20 rules\)/,
+      );
+      expect(part.match(/ratio a\/b: \d+\.\d+x \(target <= 1\.5x: (met|MISSED)\)/g)).toHaveLength(2);
+      expect(part.match(/ratio c\/a: \d+\.\d+x \(target >= 5x: (met|MISSED)\)/g)).toHaveLength(2);
+    }
+    if (why !== undefined) expect(run.stdout).not.toMatch(/^postgres:/m);
   }, 120_000);
+
+  it('stops with a clear line and exit code 1 when PostgreSQL is unreachable, before generating anything', async () => {
+    const port = await freePort();
+    const url = `postgres://postgres@127.0.0.1:${port}/test`;
+    const run = bench('quality.mjs', ['--rows=20', `--pg-url=${url}`]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^bench/quality: PostgreSQL at postgres://postgres@127\\.0\\.0\\.1:${port}/test is unreachable \\(.+\\); start one or pass --engine=duckdb\\n$`,
+      ),
+    );
+  }, 60_000);
 });
 
 describe('bench/ingest-stream', () => {

@@ -89,15 +89,15 @@ describe('runDuckDBChecks', () => {
       code_pattern: ['passed', 2],
       ref_unique: ['failed', 2],
     });
-    // One aggregate scan and one query for the sql rule; no samples asked.
-    expect(report.statements).toBe(2);
+    // The table's constraints (none), one aggregate scan and one query for the sql rule; no samples.
+    expect(report.statements).toBe(3);
     expect(report.table).toBe('"p_sales"."main"."Orders"');
     expect(report.samples).toEqual([]);
   });
 
   it('samples the failing rows of each failed rule, protected columns masked, bounded', async () => {
     const report = await run(ORDERS, { table: TABLE, sampleLimit: 2 });
-    expect(report.statements).toBe(2 + 3);
+    expect(report.statements).toBe(3 + 3);
     const byRule = Object.fromEntries(report.samples.map((s) => [s.rule, s]));
     expect(Object.keys(byRule).sort()).toEqual(['email_not_null', 'ref_unique', 'status_valid']);
     expect(byRule.email_not_null?.masked).toEqual(['email']);
@@ -141,8 +141,8 @@ describe('runDuckDBChecks', () => {
     expect(results.bad_pattern?.message).toMatch(/missing \]/);
     expect(results.gone_not_null).toMatchObject({ status: 'error' });
     expect(results.gone_not_null?.message).toMatch(/gone/);
-    // The failed scan, the row count, then each of the three metrics alone.
-    expect(report.statements).toBe(5);
+    // The constraints, the failed scan, the row count, then each of the three metrics alone.
+    expect(report.statements).toBe(6);
   });
 
   it('errors every rule, without crashing, when the table does not exist', async () => {
@@ -211,5 +211,107 @@ describe('runDuckDBChecks', () => {
     const error = await run(ORDERS, { table: TABLE, signal: controller.signal }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MeshplaneError);
     expect((error as MeshplaneError).details?.cancelled).toBe(true);
+  });
+});
+
+describe('runDuckDBChecks: rules the table constraints decide', () => {
+  const RULES = (table: string) =>
+    object(`
+  - name: ${table}
+    quality:
+      - { name: pair_unique, metric: duplicateValues, arguments: { properties: [tenant, ref] }, mustBe: 0 }
+    properties:
+      - name: id
+        quality:
+          - { name: id_not_null, metric: nullValues, mustBe: 0 }
+          - { name: id_unique, metric: duplicateValues, mustBe: 0 }
+      - name: tenant
+        quality:
+          - { name: tenant_not_null, metric: nullValues, mustBe: 0 }
+      - name: ref
+      - name: note
+        quality:
+          - { name: note_not_null, metric: nullValues, mustBeLessThan: 1, unit: percent }
+`);
+
+  // The same 20 rows twice: "Keyed" as a product's output table is made (primary key, NOT NULL,
+  // here also a UNIQUE pair), "Loose" without a constraint and with one row that breaks each.
+  beforeAll(async () => {
+    await hub.run(`CREATE TABLE p_sales.main."Keyed" (
+      "ID" BIGINT PRIMARY KEY, tenant VARCHAR, ref INTEGER, note VARCHAR NOT NULL, UNIQUE (tenant, ref))`);
+    await hub.run(`INSERT INTO p_sales.main."Keyed"
+      SELECT range, CASE WHEN range = 3 THEN NULL ELSE 't' || (range % 2) END, range // 2, 'n' FROM range(20)`);
+    await hub.run(`CREATE TABLE p_sales.main."Loose" AS
+      SELECT CASE WHEN range = 19 THEN 0 ELSE range END AS id,
+        CASE WHEN range = 3 THEN NULL ELSE 't' || (range % 2) END AS tenant,
+        CASE WHEN range = 18 THEN 0 ELSE range // 2 END AS ref,
+        CASE WHEN range = 5 THEN NULL ELSE 'n' END AS note
+      FROM range(20)`);
+  });
+
+  it('answers the rules the constraints decide without measuring them, and says so', async () => {
+    const report = await run(RULES('keyed'), { table: ['p_sales', 'main', 'Keyed'], sampleLimit: 5 });
+    expect(verdicts(report)).toEqual({
+      pair_unique: ['passed', 0],
+      id_not_null: ['passed', 0],
+      id_unique: ['passed', 0],
+      tenant_not_null: ['failed', 1],
+      note_not_null: ['passed', 0],
+    });
+    const messages = Object.fromEntries(report.results.map((r) => [r.rule, r.message]));
+    // The column's name in the contract (id) and in the table ("ID") are one to DuckDB.
+    expect(messages.id_unique).toBe(
+      "duplicateValues of id: 0 rows, guaranteed by the table's constraint PRIMARY KEY (ID); must be 0",
+    );
+    expect(messages.pair_unique).toMatch(/guaranteed by the table's constraint UNIQUE \(tenant, ref\)/);
+    expect(messages.note_not_null).toMatch(/^nullValues of note: 0%, guaranteed by .+NOT NULL \(note\)/);
+    expect(messages.tenant_not_null).toBe('nullValues of tenant: 1 row; must be 0');
+    // The catalog, one scan for the rule left, one sample of it.
+    expect(report.statements).toBe(3);
+    expect(report.samples.map((s) => s.rule)).toEqual(['tenant_not_null']);
+  });
+
+  it('sends no scan at all when the constraints decide every rule', async () => {
+    const report = await run(
+      object(`
+  - name: keyed
+    properties:
+      - name: id
+        quality:
+          - { name: id_not_null, metric: nullValues, mustBe: 0 }
+          - { name: id_unique, metric: duplicateValues, mustBe: 0 }
+`),
+      { table: ['p_sales', 'main', 'Keyed'] },
+    );
+    expect(verdicts(report)).toEqual({ id_not_null: ['passed', 0], id_unique: ['passed', 0] });
+    expect(report.statements).toBe(1);
+  });
+
+  it('measures the same rules on the table without the constraints, and they can fail', async () => {
+    const report = await run(RULES('loose'), { table: ['p_sales', 'main', 'Loose'], sampleLimit: 0 });
+    expect(verdicts(report)).toEqual({
+      pair_unique: ['failed', 1],
+      id_not_null: ['passed', 0],
+      id_unique: ['failed', 1],
+      tenant_not_null: ['failed', 1],
+      note_not_null: ['failed', 5],
+    });
+    expect(report.results.some((r) => r.message.includes('guaranteed'))).toBe(false);
+    expect(report.statements).toBe(2);
+  });
+
+  it('trusts no constraint it cannot find in the catalog: a name the search path resolves is measured', async () => {
+    await hub.withSession(async (session) => {
+      await session.run("SET search_path = 'p_sales.main'");
+      try {
+        const report = await runDuckDBChecks(session, RULES('keyed'), { table: ['Keyed'], sampleLimit: 0 });
+        expect(verdicts(report).id_unique).toEqual(['passed', 0]);
+        expect(report.results.some((r) => r.message.includes('guaranteed'))).toBe(false);
+        // No catalog query: the scan only.
+        expect(report.statements).toBe(1);
+      } finally {
+        await session.run('RESET search_path');
+      }
+    });
   });
 });

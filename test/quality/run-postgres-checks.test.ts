@@ -21,6 +21,9 @@ function object(body: string): SchemaObject {
   return first;
 }
 
+const verdicts = (report: CheckReport) =>
+  Object.fromEntries(report.results.map((r) => [r.rule, [r.status, r.measured]]));
+
 const ready = serviceReady('quality checks runner on PostgreSQL', await postgresUnavailable());
 const schema = uniqueName('meshplane_checks');
 let driver: PostgresDriver;
@@ -75,8 +78,6 @@ describe.skipIf(!ready)('runPostgresChecks', () => {
 
   const run = (o: SchemaObject, options: Parameters<typeof runPostgresChecks>[2] = {}) =>
     runPostgresChecks(driver, o, { table: [schema, 'Orders'], ...options });
-  const verdicts = (report: CheckReport) =>
-    Object.fromEntries(report.results.map((r) => [r.rule, [r.status, r.measured]]));
 
   it('gives the same verdicts as on DuckDB, with one scan for the library rules', async () => {
     const report = await run(ORDERS, { sampleLimit: 0 });
@@ -90,7 +91,8 @@ describe.skipIf(!ready)('runPostgresChecks', () => {
       code_pattern: ['passed', 2],
       ref_unique: ['failed', 2],
     });
-    expect(report.statements).toBe(3);
+    // The table's constraints (none), one scan, the two sql rules.
+    expect(report.statements).toBe(4);
   });
 
   it('samples failing rows with the restricted column masked', async () => {
@@ -152,5 +154,109 @@ describe.skipIf(!ready)('runPostgresChecks', () => {
     const error = await run(ORDERS, { signal: controller.signal }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MeshplaneError);
     expect((error as MeshplaneError).details?.cancelled).toBe(true);
+  });
+});
+
+describe.skipIf(!ready)('runPostgresChecks: rules the table constraints decide', () => {
+  const keys = uniqueName('meshplane_keys');
+  let pg: PostgresDriver;
+
+  const RULES = object(`
+  - name: t
+    quality:
+      - { name: pair_unique, metric: duplicateValues, arguments: { properties: [tenant, ref] }, mustBe: 0 }
+    properties:
+      - name: id
+        quality:
+          - { name: id_not_null, metric: nullValues, mustBe: 0 }
+          - { name: id_unique, metric: duplicateValues, mustBe: 0 }
+      - name: tenant
+        quality:
+          - { name: tenant_not_null, metric: nullValues, mustBe: 0 }
+      - name: ref
+      - name: note
+        quality:
+          - { name: note_not_null, metric: nullValues, mustBeLessThan: 1, unit: percent }
+`);
+  const ROWS = `SELECT g, CASE WHEN g = 3 THEN NULL ELSE 't' || (g % 2) END, g / 2, 'n' FROM generate_series(0, 19) AS g`;
+
+  // "Keyed" has a primary key, a UNIQUE pair and a NOT NULL column; "Loose" the same rows but one
+  // breaking each; "Parent" a primary key that its inheriting child "Child" repeats (a scan of
+  // the parent reads both); "Parted" a primary key across its partitions.
+  beforeAll(async () => {
+    await pgAdmin(
+      `CREATE SCHEMA "${keys}"`,
+      `CREATE TABLE "${keys}"."Keyed" (id bigint PRIMARY KEY, tenant text, ref int, note text NOT NULL, UNIQUE (tenant, ref))`,
+      `INSERT INTO "${keys}"."Keyed" ${ROWS}`,
+      `CREATE TABLE "${keys}"."Loose" AS SELECT CASE WHEN g = 19 THEN 0 ELSE g END AS id,
+        CASE WHEN g = 3 THEN NULL ELSE 't' || (g % 2) END AS tenant,
+        CASE WHEN g = 18 THEN 0 ELSE g / 2 END AS ref,
+        CASE WHEN g = 5 THEN NULL ELSE 'n' END AS note
+      FROM generate_series(0, 19) AS g`,
+      `CREATE TABLE "${keys}"."Parent" (id bigint PRIMARY KEY, tenant text, ref int, note text NOT NULL, UNIQUE (tenant, ref))`,
+      `CREATE TABLE "${keys}"."Child" () INHERITS ("${keys}"."Parent")`,
+      `INSERT INTO "${keys}"."Parent" ${ROWS}`,
+      `INSERT INTO "${keys}"."Child" VALUES (0, 't0', 0, 'n')`,
+      `CREATE TABLE "${keys}"."Parted" (id bigint PRIMARY KEY, tenant text, ref int, note text NOT NULL) PARTITION BY RANGE (id)`,
+      `CREATE TABLE "${keys}"."Parted_low" PARTITION OF "${keys}"."Parted" FOR VALUES FROM (0) TO (10)`,
+      `CREATE TABLE "${keys}"."Parted_high" PARTITION OF "${keys}"."Parted" FOR VALUES FROM (10) TO (100)`,
+      `INSERT INTO "${keys}"."Parted" ${ROWS}`,
+    );
+    pg = await PostgresDriver.connect(parsePostgresUrl(pgUrl()));
+  });
+
+  afterAll(async () => {
+    await pg?.close();
+    await pgAdmin(`DROP SCHEMA IF EXISTS "${keys}" CASCADE`);
+  });
+
+  const check = (table: string) => runPostgresChecks(pg, RULES, { table: [keys, table], sampleLimit: 0 });
+  const guaranteed = (report: CheckReport) =>
+    report.results.filter((r) => r.message.includes('guaranteed')).map((r) => r.rule);
+
+  it('answers the rules the constraints decide without measuring them, and says so', async () => {
+    const report = await check('Keyed');
+    expect(verdicts(report)).toEqual({
+      pair_unique: ['passed', 0],
+      id_not_null: ['passed', 0],
+      id_unique: ['passed', 0],
+      tenant_not_null: ['failed', 1],
+      note_not_null: ['passed', 0],
+    });
+    expect(guaranteed(report)).toEqual(['pair_unique', 'id_not_null', 'id_unique', 'note_not_null']);
+    expect(report.results.find((r) => r.rule === 'id_unique')?.message).toBe(
+      "duplicateValues of id: 0 rows, guaranteed by the table's constraint PRIMARY KEY (id); must be 0",
+    );
+    // The catalog, then one scan for the one rule left.
+    expect(report.statements).toBe(2);
+  });
+
+  it('measures the same rules on the table without the constraints, and they can fail', async () => {
+    const report = await check('Loose');
+    expect(verdicts(report)).toEqual({
+      pair_unique: ['failed', 1],
+      id_not_null: ['passed', 0],
+      id_unique: ['failed', 1],
+      tenant_not_null: ['failed', 1],
+      note_not_null: ['failed', 5],
+    });
+    expect(guaranteed(report)).toEqual([]);
+  });
+
+  it('trusts no key of a table with inheritance children: the scan reads their rows too', async () => {
+    const report = await check('Parent');
+    expect(verdicts(report)).toMatchObject({ id_unique: ['failed', 1], pair_unique: ['failed', 1] });
+    expect(guaranteed(report)).toEqual([]);
+  });
+
+  it('trusts the keys of a partitioned table, which hold across its partitions', async () => {
+    const report = await check('Parted');
+    expect(guaranteed(report)).toEqual(['id_not_null', 'id_unique', 'note_not_null']);
+    expect(verdicts(report)).toMatchObject({ pair_unique: ['passed', 0], tenant_not_null: ['failed', 1] });
+  });
+
+  it('measures every rule when the table is missing, and errors them', async () => {
+    const report = await check('Nope');
+    expect(report.results.every((r) => r.status === 'error')).toBe(true);
   });
 });

@@ -30,9 +30,20 @@ export interface CheckDialect {
    * statement with a parameter through the extended protocol, which refuses several commands.
    */
   singleQuerySql(query: string): { readonly sql: string; readonly params: readonly boolean[] };
+  /** Whether two identifiers (unquoted) name the same column or table on this engine. */
+  sameIdentifier(a: string, b: string): boolean;
 }
 
 const NUL = '\u0000';
+
+/**
+ * DuckDB compares identifiers without case for ASCII letters only: `"A"` and `"a"` are one
+ * column, `"É"` and `"é"` two.
+ */
+function duckdbSameIdentifier(a: string, b: string): boolean {
+  const fold = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  return a === b || fold(a) === fold(b);
+}
 
 /**
  * PostgreSQL: an `E'...'` literal when the text holds a backslash, so the value is the same
@@ -54,6 +65,7 @@ export const DUCKDB_CHECK_DIALECT: CheckDialect = Object.freeze({
   // DuckDB runs every statement before the last one of a prepared text, so the DuckDB runner
   // checks that a query is one SELECT with DuckDB's own parser instead (run-duckdb-checks.ts).
   singleQuerySql: (query: string) => ({ sql: query, params: [] }),
+  sameIdentifier: duckdbSameIdentifier,
 });
 
 export const POSTGRES_CHECK_DIALECT: CheckDialect = Object.freeze({
@@ -67,6 +79,8 @@ export const POSTGRES_CHECK_DIALECT: CheckDialect = Object.freeze({
     sql: `SELECT * FROM (\n${query}\n) AS "meshplane_rule" WHERE $1::boolean`,
     params: [true],
   }),
+  // A quoted PostgreSQL identifier is exact; contracts name physical columns as stored.
+  sameIdentifier: (a: string, b: string) => a === b,
 });
 
 /** The dialect of an engine name. */

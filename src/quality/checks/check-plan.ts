@@ -4,6 +4,7 @@ import type { CheckDialectName } from './check-dialect.js';
 import type { FailingRows } from './library-metric-sql.js';
 import type { Expectation } from './rule-expectation.js';
 import type { SampleColumn } from './sample-sql.js';
+import type { TableConstraint } from './table-constraints.js';
 
 interface PlannedBase {
   /** The rule's name, else a generated id (unique within the plan). */
@@ -23,6 +24,19 @@ export interface LibraryCheck extends PlannedBase {
   readonly failing?: FailingRows;
 }
 
+/**
+ * A library rule the table's own constraint decides (table-constraints.ts): it measures 0 without
+ * a column in the scan, and is compared with its expectation like any measured rule.
+ */
+export interface ProvenCheck extends PlannedBase {
+  readonly kind: 'proven';
+  readonly metric: QualityMetric;
+  readonly unit: 'rows' | 'percent';
+  readonly expectation: Expectation;
+  /** The catalog's constraint that refuses every row the rule would count. */
+  readonly constraint: TableConstraint;
+}
+
 /** A `sql` rule: its own query, whose single value is compared. */
 export interface SqlCheck extends PlannedBase {
   readonly kind: 'sql';
@@ -38,7 +52,7 @@ export interface SettledCheck extends PlannedBase {
   readonly message: string;
 }
 
-export type PlannedCheck = LibraryCheck | SqlCheck | SettledCheck;
+export type PlannedCheck = LibraryCheck | ProvenCheck | SqlCheck | SettledCheck;
 
 /** One aggregate over the table: the row count and one column per distinct metric expression. */
 export interface AggregateQuery {
@@ -54,7 +68,7 @@ export interface CheckPlan {
   readonly table: string;
   /** The unquoted parts of `table` (catalog, schema, name as given). */
   readonly tableParts: readonly string[];
-  /** Undefined when the object has no library rule to measure. */
+  /** Undefined when the object has no library rule left to measure (none, or all proven). */
   readonly aggregate?: AggregateQuery;
   /** The aggregate's row-count column. */
   readonly rowCountAlias: string;

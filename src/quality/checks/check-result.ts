@@ -54,6 +54,9 @@ export interface CheckReport {
   readonly table: string;
   readonly results: readonly CheckResult[];
   readonly samples: readonly FailingSample[];
-  /** Queries sent to the engine, samples included (one scan for every library rule of the table). */
+  /**
+   * Queries sent to the engine: at most one catalog read of the table's constraints, one scan for
+   * every library rule of the table they do not decide, the sql rules, the samples.
+   */
   readonly statements: number;
 }

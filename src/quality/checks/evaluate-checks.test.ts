@@ -163,6 +163,49 @@ describe('evaluateChecks', () => {
   });
 });
 
+describe('evaluateChecks: rules the table constraints decide', () => {
+  const KEYED = object(`
+  - name: t
+    properties:
+      - name: a
+        quality:
+          - { name: a_not_null, metric: nullValues, mustBe: 0 }
+          - { name: a_few_nulls, metric: nullValues, mustBeLessThan: 5, unit: percent, severity: warning }
+          - { name: a_some_nulls, metric: nullValues, mustBeGreaterThan: 0 }
+          - { name: a_missing, metric: missingValues, mustBe: 0 }
+`);
+  const keyed = planChecks(KEYED, {
+    dialect: 'postgres',
+    constraints: [{ kind: 'PRIMARY KEY', name: 't_pkey', columns: ['a'] }],
+  });
+
+  it('measures 0 without the scan, says which constraint guarantees it, and compares as usual', () => {
+    // The scan holds the row count and the one rule left (missingValues).
+    expect(keyed.aggregate?.metrics).toHaveLength(1);
+    const results = evaluateChecks(keyed, {
+      metrics: { row_count: { value: '40' }, m1: { value: '2' } },
+      sql: {},
+    });
+    expect(results.map((r) => [r.rule, r.status, r.measured, r.unit, r.severity])).toEqual([
+      ['a_not_null', 'passed', 0, 'rows', 'error'],
+      ['a_few_nulls', 'passed', 0, 'percent', 'warning'],
+      // An expectation 0 does not meet fails: the constraint decides the count, not the verdict.
+      ['a_some_nulls', 'failed', 0, 'rows', 'error'],
+      ['a_missing', 'failed', 2, 'rows', 'error'],
+    ]);
+    expect(results.slice(0, 3).map((r) => r.message)).toEqual([
+      "nullValues of a: 0 rows, guaranteed by the table's constraint PRIMARY KEY (a); must be 0",
+      "nullValues of a: 0%, guaranteed by the table's constraint PRIMARY KEY (a); must be less than 5",
+      "nullValues of a: 0 rows, guaranteed by the table's constraint PRIMARY KEY (a); must be greater than 0",
+    ]);
+  });
+
+  it('does not depend on the scan: a failed scan errors only the rules it measured', () => {
+    const results = evaluateChecks(keyed, { metrics: { row_count: { error: 'gone' } }, sql: {} });
+    expect(results.map((r) => r.status)).toEqual(['passed', 'passed', 'failed', 'error']);
+  });
+});
+
 describe('numericValue', () => {
   it('reads engine values', () => {
     expect([3, '42', '-1.5', '1e3', true, false].map(numericValue)).toEqual([3, 42, -1.5, 1000, 1, 0]);

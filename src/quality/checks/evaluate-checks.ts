@@ -1,13 +1,15 @@
 /**
  * Pure evaluation: from what the engine returned (the aggregate's row, each SQL rule's rows) to
- * one result per rule. A rule passes only when its value was measured and meets its expectation;
- * anything missing or unreadable is an `error`, never a pass.
+ * one result per rule. A rule passes only when its value was measured (or is 0 because the
+ * table's constraint refuses every row it would count) and meets its expectation; anything missing
+ * or unreadable is an `error`, never a pass.
  */
 import type { Row } from '../../engines/engine.js';
 import type { QualityRule } from '../../spec/model/data-contract.js';
-import type { CheckPlan, LibraryCheck, PlannedCheck, SqlCheck } from './check-plan.js';
+import type { CheckPlan, LibraryCheck, PlannedCheck, ProvenCheck, SqlCheck } from './check-plan.js';
 import type { CheckResult, CheckStatus } from './check-result.js';
 import { describeExpectation, type Expectation, meetsExpectation } from './rule-expectation.js';
+import { describeConstraint } from './table-constraints.js';
 
 /** A value the engine returned, or why it could not. */
 export type Measured = { readonly value: unknown } | { readonly error: string };
@@ -49,7 +51,11 @@ function base(plan: CheckPlan, check: PlannedCheck): Omit<CheckResult, 'status' 
     object: plan.object,
     ...(rule.property === undefined ? {} : { property: rule.property }),
     ...(rule.metric === undefined ? {} : { metric: rule.metric }),
-    ...(check.kind === 'library' ? { unit: check.unit } : rule.unit === undefined ? {} : { unit: rule.unit }),
+    ...(check.kind === 'library' || check.kind === 'proven'
+      ? { unit: check.unit }
+      : rule.unit === undefined
+        ? {}
+        : { unit: rule.unit }),
     ...expectationFields(check.kind === 'settled' ? declared(rule) : check.expectation),
     severity: rule.severity ?? 'error',
     ...(rule.dimension === undefined ? {} : { dimension: rule.dimension }),
@@ -83,7 +89,7 @@ function readMetric(m: CheckMeasurements, alias: string): number | { error: stri
 }
 
 /** What the metric measured: the property, the listed properties of a tuple, or the object. */
-function subject(plan: CheckPlan, check: LibraryCheck): string {
+function subject(plan: CheckPlan, check: LibraryCheck | ProvenCheck): string {
   const listed = check.rule.arguments?.properties;
   if (check.metric === 'duplicateValues' && Array.isArray(listed)) return `(${listed.join(', ')})`;
   return check.rule.property ?? plan.object;
@@ -108,6 +114,18 @@ function libraryResult(plan: CheckPlan, check: LibraryCheck, m: CheckMeasurement
     measured,
     status: verdict(measured, check.expectation),
     message: `${check.metric} of ${subject(plan, check)}: ${shown}; ${describeExpectation(check.expectation)}${defaulted}`,
+  };
+}
+
+/** 0 rows (or 0%) without a scan: the table's constraint refuses every row the rule would count. */
+function provenResult(plan: CheckPlan, check: ProvenCheck): CheckResult {
+  const shown = check.unit === 'percent' ? '0%' : '0 rows';
+  const defaulted = check.expectation.defaulted ? ' (no operator given)' : '';
+  return {
+    ...base(plan, check),
+    measured: 0,
+    status: verdict(0, check.expectation),
+    message: `${check.metric} of ${subject(plan, check)}: ${shown}, guaranteed by the table's constraint ${describeConstraint(check.constraint)}; ${describeExpectation(check.expectation)}${defaulted}`,
   };
 }
 
@@ -145,6 +163,8 @@ export function evaluateChecks(plan: CheckPlan, measurements: CheckMeasurements)
     switch (check.kind) {
       case 'library':
         return libraryResult(plan, check, measurements);
+      case 'proven':
+        return provenResult(plan, check);
       case 'sql':
         return sqlResult(plan, check, measurements);
       default:

@@ -23,7 +23,7 @@ function message(error: unknown): string {
 }
 
 /** A cancelled statement stops the whole run instead of becoming one rule's error. */
-function rethrowIfCancelled(error: unknown): void {
+export function rethrowIfCancelled(error: unknown): void {
   if (error instanceof MeshplaneError && error.details?.cancelled === true) throw error;
 }
 

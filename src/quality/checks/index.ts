@@ -8,10 +8,12 @@ export type {
   CheckPlan,
   LibraryCheck,
   PlannedCheck,
+  ProvenCheck,
   SettledCheck,
   SqlCheck,
 } from './check-plan.js';
 export type { CheckReport, CheckResult, CheckStatus, FailingSample } from './check-result.js';
+export { type ConstraintQuery, constraintQuery, constraintsFromRows } from './constraint-catalog-sql.js';
 export {
   type CheckMeasurements,
   evaluateChecks,
@@ -21,6 +23,7 @@ export {
 } from './evaluate-checks.js';
 export { type CheckExecutor, executePlan } from './execute-plan.js';
 export { type PlanOptions, planChecks } from './plan-checks.js';
+export { type ReadConstraints, readTableConstraints } from './read-table-constraints.js';
 export {
   describeExpectation,
   type Expectation,
@@ -39,3 +42,10 @@ export {
   sampleLimit,
   sampleSql,
 } from './sample-sql.js';
+export {
+  type ConstraintKind,
+  describeConstraint,
+  provingConstraint,
+  type SameIdentifier,
+  type TableConstraint,
+} from './table-constraints.js';

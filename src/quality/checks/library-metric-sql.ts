@@ -102,29 +102,42 @@ function duplicateSql(columns: readonly string[]): MetricSql {
   };
 }
 
-/** The quoted columns a duplicateValues rule compares: `arguments.properties`, else its property. */
+/** The physical columns a duplicateValues rule compares: `arguments.properties`, else its property. */
 function duplicateColumns(
-  dialect: CheckDialect,
   object: SchemaObject,
   rule: QualityRule,
-  column: string | undefined,
+  property: Property | undefined,
 ): { columns: readonly string[] } | { error: string } {
   const listed = rule.arguments?.properties;
   if (listed === undefined) {
-    return column === undefined
+    return property === undefined
       ? { error: 'duplicateValues on a schema object needs arguments.properties' }
-      : { columns: [column] };
+      : { columns: [property.physicalName] };
   }
   if (!Array.isArray(listed) || listed.length === 0 || !listed.every((n) => typeof n === 'string'))
     return { error: 'arguments.properties must be a non-empty list of property names' };
   const columns: string[] = [];
   for (const name of listed as string[]) {
-    const property = findProperty(object, name);
-    if (property === undefined)
+    const found = findProperty(object, name);
+    if (found === undefined)
       return { error: `arguments.properties names '${name}', which '${object.name}' does not have` };
-    columns.push(dialect.quoteIdentifier(property.physicalName));
+    columns.push(found.physicalName);
   }
   return { columns: [...new Set(columns)] };
+}
+
+/**
+ * The physical columns a nullValues or duplicateValues rule counts over (the rule's property, or
+ * a duplicate tuple's listed properties); undefined for other metrics and for a rule naming a
+ * property the object lacks. What a table constraint must cover to decide the rule.
+ */
+export function ruleColumns(object: SchemaObject, rule: QualityRule): readonly string[] | undefined {
+  const property = rule.property === undefined ? undefined : findProperty(object, rule.property);
+  if (rule.property !== undefined && property === undefined) return undefined;
+  if (rule.metric === 'nullValues') return property === undefined ? undefined : [property.physicalName];
+  if (rule.metric !== 'duplicateValues') return undefined;
+  const found = duplicateColumns(object, rule, property);
+  return 'error' in found ? undefined : found.columns;
 }
 
 /** The SQL of a library rule's metric, or why it cannot be measured. */
@@ -134,8 +147,9 @@ export function libraryMetricSql(
   rule: QualityRule,
 ): MetricSql | { error: string } {
   let column: string | undefined;
+  let property: Property | undefined;
   if (rule.property !== undefined) {
-    const property = findProperty(object, rule.property);
+    property = findProperty(object, rule.property);
     if (property === undefined) return { error: `property '${rule.property}' is not in '${object.name}'` };
     column = dialect.quoteIdentifier(property.physicalName);
   }
@@ -143,8 +157,8 @@ export function libraryMetricSql(
     case 'rowCount':
       return {};
     case 'duplicateValues': {
-      const found = duplicateColumns(dialect, object, rule, column);
-      return 'error' in found ? found : duplicateSql(found.columns);
+      const found = duplicateColumns(object, rule, property);
+      return 'error' in found ? found : duplicateSql(found.columns.map((c) => dialect.quoteIdentifier(c)));
     }
     case undefined:
       return {

@@ -347,3 +347,133 @@ describe('planChecks: samples', () => {
     ]);
   });
 });
+
+describe('planChecks: rules the table constraints decide', () => {
+  const KEYED = object(`
+  - name: orders
+    physicalName: Orders
+    quality:
+      - { name: pair_unique, metric: duplicateValues, arguments: { properties: [tenant, order_id] }, mustBe: 0 }
+      - { name: rows, metric: rowCount, mustBeGreaterThan: 0 }
+    properties:
+      - name: order_id
+        quality:
+          - { name: id_not_null, metric: nullValues, mustBe: 0 }
+          - { name: id_unique, metric: duplicateValues, mustBeLessThan: 1, unit: percent }
+          - { name: id_missing, metric: missingValues, mustBe: 0 }
+      - name: tenant
+        physicalName: Tenant
+        quality:
+          - { name: tenant_not_null, metric: nullValues, mustBe: 0 }
+          - { name: tenant_unique, metric: duplicateValues, mustBe: 0 }
+      - name: note
+        quality:
+          - { name: note_not_null, metric: nullValues, mustBe: 0 }
+`);
+  const PK = { kind: 'PRIMARY KEY', name: 'orders_pkey', columns: ['order_id'] } as const;
+
+  it('answers nullValues and duplicateValues the primary key covers, and leaves them out of the scan', () => {
+    const plain = planChecks(KEYED, { dialect: 'duckdb', table: ['p', 'main', 'Orders'] });
+    const keyed = planChecks(KEYED, { dialect: 'duckdb', table: ['p', 'main', 'Orders'], constraints: [PK] });
+    expect(plain.aggregate?.sql).toContain('count(*) FILTER (WHERE "order_id" IS NULL)');
+    expect(plain.aggregate?.sql).toContain('count("order_id") - count(DISTINCT "order_id")');
+    const sql = keyed.aggregate?.sql ?? '';
+    expect(sql).not.toContain('"order_id" IS NULL)');
+    expect(sql).not.toContain('count(DISTINCT "order_id")');
+    // The tuple (tenant, order_id) holds the key: its duplicates are decided too.
+    expect(sql).not.toContain('DISTINCT ROW');
+    expect(keyed.aggregate?.metrics).toHaveLength((plain.aggregate?.metrics.length ?? 0) - 3);
+    // Rules the key does not cover are still measured in the one scan.
+    expect(sql).toContain(`CAST("order_id" AS VARCHAR) IN ('')`);
+    expect(sql).toContain('count("Tenant") - count(DISTINCT "Tenant")');
+    expect(sql).toContain('"note" IS NULL');
+    expect(sql.match(/\bFROM\b/g)).toHaveLength(1);
+    for (const id of ['id_not_null', 'id_unique', 'pair_unique'])
+      expect(byId(keyed.checks, id, 'proven').constraint).toEqual(PK);
+    expect(byId(keyed.checks, 'id_unique', 'proven')).toMatchObject({
+      unit: 'percent',
+      metric: 'duplicateValues',
+    });
+    for (const id of ['id_missing', 'tenant_not_null', 'tenant_unique', 'note_not_null', 'rows'])
+      byId(keyed.checks, id, 'library');
+  });
+
+  it('uses NOT NULL for nullValues only, and UNIQUE for duplicateValues only', () => {
+    const plan = planChecks(KEYED, {
+      dialect: 'postgres',
+      table: ['s', 'Orders'],
+      constraints: [
+        { kind: 'NOT NULL', columns: ['Tenant'] },
+        { kind: 'UNIQUE', name: 'note_key', columns: ['note'] },
+      ],
+    });
+    expect(byId(plan.checks, 'tenant_not_null', 'proven').constraint.kind).toBe('NOT NULL');
+    byId(plan.checks, 'tenant_unique', 'library');
+    byId(plan.checks, 'note_not_null', 'library');
+    byId(plan.checks, 'id_not_null', 'library');
+  });
+
+  it('needs the constraint to cover every column of the key it names', () => {
+    const plan = planChecks(KEYED, {
+      dialect: 'postgres',
+      constraints: [{ kind: 'UNIQUE', columns: ['order_id', 'note'] }],
+    });
+    // (order_id, note) unique says nothing of order_id alone, nor of (tenant, order_id).
+    byId(plan.checks, 'id_unique', 'library');
+    byId(plan.checks, 'pair_unique', 'library');
+    // Nor does a UNIQUE constraint refuse NULLs.
+    byId(plan.checks, 'id_not_null', 'library');
+    const pair = planChecks(KEYED, {
+      dialect: 'postgres',
+      constraints: [{ kind: 'UNIQUE', columns: ['order_id', 'Tenant'] }],
+    });
+    expect(byId(pair.checks, 'pair_unique', 'proven').constraint.columns).toEqual(['order_id', 'Tenant']);
+  });
+
+  it('matches column names as the engine does: DuckDB folds ASCII case, PostgreSQL is exact', () => {
+    const upper = [{ kind: 'PRIMARY KEY', columns: ['ORDER_ID'] }] as const;
+    byId(planChecks(KEYED, { dialect: 'duckdb', constraints: upper }).checks, 'id_unique', 'proven');
+    byId(planChecks(KEYED, { dialect: 'postgres', constraints: upper }).checks, 'id_unique', 'library');
+    const accented = object(`
+  - name: t
+    properties:
+      - name: é
+        quality:
+          - { name: e_not_null, metric: nullValues, mustBe: 0 }
+`);
+    const other = [{ kind: 'NOT NULL', columns: ['É'] }] as const;
+    byId(planChecks(accented, { dialect: 'duckdb', constraints: other }).checks, 'e_not_null', 'library');
+  });
+
+  it('plans no scan when the constraints decide every library rule', () => {
+    const plan = planChecks(
+      object(`
+  - name: t
+    properties:
+      - name: id
+        quality:
+          - { metric: nullValues, mustBe: 0 }
+          - { metric: duplicateValues, mustBe: 0 }
+`),
+      { dialect: 'duckdb', constraints: [{ kind: 'PRIMARY KEY', columns: ['id'] }] },
+    );
+    expect(plan.aggregate).toBeUndefined();
+    expect(plan.checks.map((c) => c.kind)).toEqual(['proven', 'proven']);
+  });
+
+  it('still settles a rule with a bad argument as an error, constraint or not', () => {
+    const plan = planChecks(
+      object(`
+  - name: t
+    properties:
+      - name: id
+        quality:
+          - { name: bad_unit, metric: nullValues, mustBe: 0, unit: lines }
+          - { name: no_such, metric: duplicateValues, arguments: { properties: [id, nope] }, mustBe: 0 }
+`),
+      { dialect: 'duckdb', constraints: [{ kind: 'PRIMARY KEY', columns: ['id'] }] },
+    );
+    expect(byId(plan.checks, 'bad_unit', 'settled').status).toBe('error');
+    expect(byId(plan.checks, 'no_such', 'settled').status).toBe('error');
+  });
+});

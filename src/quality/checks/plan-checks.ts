@@ -1,16 +1,18 @@
 /**
  * The planner: a schema object's ODCS quality rules compiled into ONE aggregate query for every
  * library rule of the table (a single scan), one query per `sql` rule, and settled results for
- * the rules Meshplane does not run. Pure: data in, SQL text out.
+ * the rules Meshplane does not run. Rules the table's own constraints decide are answered without
+ * a column in the scan. Pure: data in, SQL text out.
  */
 import { MeshplaneError } from '../../errors/index.js';
 import type { Property, QualityRule, SchemaObject } from '../../spec/model/data-contract.js';
 import { type CheckDialect, type CheckDialectName, checkDialect } from './check-dialect.js';
 import type { AggregateQuery, CheckPlan, PlannedCheck } from './check-plan.js';
-import { libraryMetricSql } from './library-metric-sql.js';
+import { libraryMetricSql, ruleColumns } from './library-metric-sql.js';
 import { ruleExpectation } from './rule-expectation.js';
 import { sampleColumns } from './sample-sql.js';
 import { resolveRuleQuery } from './sql-rule-query.js';
+import { provingConstraint, type TableConstraint } from './table-constraints.js';
 
 export interface PlanOptions {
   readonly dialect: CheckDialectName;
@@ -19,6 +21,12 @@ export interface PlanOptions {
    * object's physical name alone.
    */
   readonly table?: readonly string[];
+  /**
+   * The table's PRIMARY KEY, UNIQUE and NOT NULL constraints as its engine's catalog states them
+   * (constraint-catalog-sql.ts); default none. Never the contract's declarations: a rule is
+   * answered from a constraint only because the engine refuses the rows it would count.
+   */
+  readonly constraints?: readonly TableConstraint[];
 }
 
 const ROW_COUNT_ALIAS = 'row_count';
@@ -81,6 +89,7 @@ interface Compiler {
   readonly table: string;
   /** Expression → alias, so two rules measuring the same thing share one aggregate column. */
   readonly metrics: Map<string, string>;
+  readonly constraints: readonly TableConstraint[];
 }
 
 function settle(id: string, rule: QualityRule, status: 'not_run' | 'error', message: string): PlannedCheck {
@@ -94,6 +103,15 @@ function compileLibrary(c: Compiler, id: string, rule: QualityRule): PlannedChec
   if (typeof unit !== 'string') return settle(id, rule, 'error', unit.error);
   const expectation = ruleExpectation(rule);
   if ('error' in expectation) return settle(id, rule, 'error', expectation.error);
+  // libraryMetricSql refuses a rule without a metric, so it is set here.
+  const measures = rule.metric ?? 'rowCount';
+  const columns = ruleColumns(c.object, rule);
+  const constraint =
+    columns === undefined
+      ? undefined
+      : provingConstraint(c.constraints, measures, columns, c.dialect.sameIdentifier);
+  if (constraint !== undefined)
+    return { kind: 'proven', id, rule, metric: measures, unit, expectation, constraint };
   let alias = ROW_COUNT_ALIAS;
   if (metric.expression !== undefined) {
     alias = c.metrics.get(metric.expression) ?? `m${c.metrics.size + 1}`;
@@ -103,8 +121,7 @@ function compileLibrary(c: Compiler, id: string, rule: QualityRule): PlannedChec
     kind: 'library',
     id,
     rule,
-    // libraryMetricSql refuses a rule without a metric, so it is set here.
-    metric: rule.metric ?? 'rowCount',
+    metric: measures,
     unit,
     alias,
     expectation,
@@ -170,7 +187,13 @@ export function planChecks(object: SchemaObject, options: PlanOptions): CheckPla
   const dialect = checkDialect(options.dialect);
   const parts = tableParts(object, options.table);
   const table = dialect.qualifiedName(...parts);
-  const compiler: Compiler = { dialect, object, table, metrics: new Map() };
+  const compiler: Compiler = {
+    dialect,
+    object,
+    table,
+    metrics: new Map(),
+    constraints: options.constraints ?? [],
+  };
   const rules = rulesOf(object);
   const ids = ruleIds(object, rules);
   const checks = rules.map((at, i) => compile(compiler, ids[i] ?? String(i), at));

@@ -1,7 +1,7 @@
 /**
  * Runs a schema object's quality rules on a DuckDB session: one READ ONLY transaction (one
- * snapshot for the scan, the SQL rules and the samples), restarted after a statement fails
- * because DuckDB then aborts the transaction and has no savepoints.
+ * snapshot for the table's constraints, the scan, the SQL rules and the samples), restarted after
+ * a statement fails because DuckDB then aborts the transaction and has no savepoints.
  */
 
 import { type DuckDBSession, qualifiedName, quoteLiteral } from '../../engines/duckdb/index.js';
@@ -11,6 +11,7 @@ import type { SchemaObject } from '../../spec/model/data-contract.js';
 import type { CheckReport } from './check-result.js';
 import { type CheckExecutor, executePlan } from './execute-plan.js';
 import { planChecks } from './plan-checks.js';
+import { readTableConstraints } from './read-table-constraints.js';
 import type { RunChecksOptions } from './run-options.js';
 import { sampleLimit } from './sample-sql.js';
 
@@ -68,7 +69,9 @@ export async function runDuckDBChecks(
   object: SchemaObject,
   options: RunChecksOptions = {},
 ): Promise<CheckReport> {
-  const plan = planChecks(object, {
+  // Planned first without constraints: bad options fail before any statement, and the plan says
+  // whether the catalog is worth a query.
+  const draft = planChecks(object, {
     dialect: 'duckdb',
     ...(options.table === undefined ? {} : { table: options.table }),
   });
@@ -92,15 +95,23 @@ export async function runDuckDBChecks(
         return session.query(sql, statement);
       }),
   };
-  const schema = plan.tableParts.slice(0, -1);
+  const schema = draft.tableParts.slice(0, -1);
   const undo =
-    schema.length > 0 && plan.checks.some((c) => c.kind === 'sql')
+    schema.length > 0 && draft.checks.some((c) => c.kind === 'sql')
       ? await useTableSchema(session, schema)
       : undefined;
   try {
     await session.run(BEGIN, statement);
     try {
-      return await executePlan(executor, plan, limit);
+      const read = await readTableConstraints(draft, (query) =>
+        guarded(() => session.query(query.sql, { ...statement, params: query.params })),
+      );
+      const plan =
+        read.constraints.length === 0
+          ? draft
+          : planChecks(object, { dialect: 'duckdb', table: draft.tableParts, constraints: read.constraints });
+      const report = await executePlan(executor, plan, limit);
+      return { ...report, statements: report.statements + read.statements };
     } finally {
       // Nothing was written: ending the transaction either way only releases its snapshot.
       await session.run('ROLLBACK').catch(() => undefined);

@@ -1,7 +1,7 @@
 /**
  * Runs a schema object's quality rules on a PostgreSQL connection: one REPEATABLE READ READ ONLY
- * transaction (one snapshot for the scan, the SQL rules and the samples), each statement behind a
- * savepoint so a failing one leaves the transaction usable for the others.
+ * transaction (one snapshot for the table's constraints, the scan, the SQL rules and the samples),
+ * each statement behind a savepoint so a failing one leaves the transaction usable for the others.
  */
 import type { Row } from '../../engines/engine.js';
 import { type PostgresDriver, quoteIdentifier } from '../../engines/postgres/index.js';
@@ -9,6 +9,7 @@ import type { SchemaObject } from '../../spec/model/data-contract.js';
 import type { CheckReport } from './check-result.js';
 import { type CheckExecutor, executePlan } from './execute-plan.js';
 import { planChecks } from './plan-checks.js';
+import { readTableConstraints } from './read-table-constraints.js';
 import type { RunChecksOptions } from './run-options.js';
 import { sampleLimit } from './sample-sql.js';
 
@@ -24,13 +25,15 @@ export async function runPostgresChecks(
   object: SchemaObject,
   options: RunChecksOptions = {},
 ): Promise<CheckReport> {
-  const plan = planChecks(object, {
+  // Planned first without constraints: bad options fail before any statement, and the plan says
+  // whether the catalog is worth a query.
+  const draft = planChecks(object, {
     dialect: 'postgres',
     ...(options.table === undefined ? {} : { table: options.table }),
   });
   const limit = sampleLimit(options.sampleLimit);
   const statement = options.signal === undefined ? {} : { signal: options.signal };
-  const guarded = async (sql: string, params: readonly boolean[]): Promise<Row[]> => {
+  const guarded = async (sql: string, params: readonly unknown[]): Promise<Row[]> => {
     await driver.query(`SAVEPOINT ${SAVEPOINT}`, [], statement);
     try {
       const rows = await driver.query(sql, params, statement);
@@ -49,10 +52,17 @@ export async function runPostgresChecks(
   };
   await driver.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', [], statement);
   try {
-    const schema = plan.tableParts.at(-2);
-    if (schema !== undefined && plan.checks.some((c) => c.kind === 'sql'))
+    const schema = draft.tableParts.at(-2);
+    if (schema !== undefined && draft.checks.some((c) => c.kind === 'sql'))
       await driver.query(`SET LOCAL search_path TO ${quoteIdentifier(schema)}`, [], statement);
-    return await executePlan(executor, plan, limit);
+    // After the search path is set: the catalog resolves the table's name as the scan will.
+    const read = await readTableConstraints(draft, (query) => guarded(query.sql, query.params));
+    const plan =
+      read.constraints.length === 0
+        ? draft
+        : planChecks(object, { dialect: 'postgres', table: draft.tableParts, constraints: read.constraints });
+    const report = await executePlan(executor, plan, limit);
+    return { ...report, statements: report.statements + read.statements };
   } finally {
     // Nothing was written: ending the transaction either way only releases its snapshot.
     await driver.query('ROLLBACK').catch(() => undefined);
