@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, EXIT_CODE, type ExitCode, toMeshplaneError } from '../errors/index.js';
 import { type CliIo, processIo } from './cli-io.js';
 import type { CommandModule } from './command.js';
+import { accessCommand } from './commands/access.js';
 import { changelogCommand } from './commands/changelog.js';
 import { checkCommand } from './commands/check.js';
 import { compatCommand } from './commands/compat.js';
@@ -51,6 +52,7 @@ const COMMANDS: readonly CommandModule[] = [
   slaCommand,
   incidentsCommand,
   healthCommand,
+  accessCommand,
   demoCommand,
 ];
 

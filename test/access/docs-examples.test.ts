@@ -21,7 +21,7 @@ describe('docs/access.md', () => {
     const { text } = grantPolicy({
       id: 'req-42',
       principal: { type: 'User', id: 'alice' },
-      port: 'orders.order_lines',
+      port: 'orders.order_lines/order_lines',
       until: '2027-01-31T00:00:00Z',
       purpose: 'quarterly churn report',
     });
