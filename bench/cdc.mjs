@@ -20,7 +20,7 @@
 // be overstated, never understated. Lag = visible - changed_at, both on this machine's clock.
 // Sustained rate = changes / (last change visible - first change stamped).
 // Target (DESIGN.md): lag p50 under 500 ms at 1,000 changes/s.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import {
   chownSync,
   existsSync,
@@ -31,11 +31,10 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { cli, freePort, startServer, stopServer } from './served-meshplane.mjs';
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
 const rate = Number(args.get('rate') ?? 1_000);
@@ -50,7 +49,6 @@ if (![rate, seconds, pollMs, batchRows ?? 1].every((n) => Number.isInteger(n) &&
   process.exit(2);
 }
 
-const bin = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'meshplane.js');
 const TARGET_P50_MS = 500;
 const TARGET_RATE = 1_000;
 const TICK_MS = 10;
@@ -59,17 +57,6 @@ const PORT = 'events_src';
 const PG_ROOT = '/usr/lib/postgresql';
 const root = process.getuid?.() === 0;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The newest installed PostgreSQL's bin folder (Debian layout), or undefined. */
 function pgBinaries() {
@@ -146,34 +133,6 @@ async function startPostgres(dir) {
     if (alive()) process.kill(pid, 'SIGKILL');
   };
   return { host: '127.0.0.1', port, user: 'postgres', database: 'postgres', stop };
-}
-
-function cli(argv, cwd) {
-  const run = spawnSync(process.execPath, [bin, ...argv], { cwd, encoding: 'utf8', timeout: 120_000 });
-  if (run.status !== 0) throw new Error(`meshplane ${argv.join(' ')}: ${run.stdout}${run.stderr}`);
-  return run.stdout;
-}
-
-async function startServer(workspace, port) {
-  const child = spawn(process.execPath, [bin, 'serve', '--workspace', workspace, '--port', String(port)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d) => {
-    output += d;
-  });
-  child.stderr.on('data', (d) => {
-    output += d;
-  });
-  const deadline = Date.now() + 60_000;
-  while (!output.includes('Meshplane serves')) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`meshplane serve did not start:\n${output}`);
-    }
-    await sleep(50);
-  }
-  return { child, output: () => output };
 }
 
 const COLUMNS = [
@@ -478,11 +437,7 @@ try {
   );
 } finally {
   await client?.end().catch(() => undefined);
-  if (server !== undefined && server.child.exitCode === null) {
-    const exited = new Promise((r) => server.child.once('exit', r));
-    server.child.kill('SIGTERM');
-    await exited;
-  }
+  await stopServer(server);
   await db?.stop();
   rmSync(dir, { recursive: true, force: true });
   rmSync(pgDir, { recursive: true, force: true });

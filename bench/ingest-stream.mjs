@@ -1,23 +1,21 @@
 // bench/ingest-stream: events per second of an http-push input port with durable acknowledgement:
-// `meshplane serve` as a child process, several concurrent clients each posting NDJSON batches of
-// 1,000 events and waiting for the answer, which comes only after the batch's COMMIT (every event
-// validated against the input contract, deduplicated by its id, stored with its key in one
-// transaction). The reference, measured in the same run: DuckDB's appender appending the same
-// pre-parsed rows into a typed table of a fresh DuckDB file (no parsing, checks, keys or HTTP).
-// Target: 100,000 events/s on 2 cores.
+// `meshplane serve` as a child process, concurrent clients (8 and 32 by default, each level into a
+// fresh product) each posting NDJSON batches of 1,000 events and waiting for the answer, which
+// comes only after the batch's COMMIT (every event validated against the input contract,
+// deduplicated by its id, stored with its key in one transaction). The reference, measured in the
+// same run: DuckDB's appender appending the same pre-parsed rows into a typed table of a fresh
+// DuckDB file (no parsing, checks, keys or HTTP). Target: 100,000 events/s on 2 cores.
 // Then, in the same server, a NATS JetStream input port: a second product reads a fresh stream the
 // bench creates and fills beforehand (publish not timed); the clock runs from the port's resume,
 // with every message already in the stream, until its committed count reaches the N events.
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, DuckDBTimestampValue } from '@duckdb/node-api';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { parse, stringify } from 'yaml';
+import { cli, freePort, startServer, stopServer } from './served-meshplane.mjs';
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
 const events = Number(args.get('events') ?? 200_000);
@@ -41,7 +39,6 @@ if (
 // The nats port fetches (and commits) at most 10,000 messages at a time.
 const natsBatch = Math.min(batch, 10_000);
 
-const bin = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'meshplane.js');
 const TYPES = ['created', 'updated', 'deleted'];
 const OCCURRED = '2026-01-06T09:15:00Z';
 const OCCURRED_US = BigInt(Date.parse(OCCURRED)) * 1000n;
@@ -56,45 +53,6 @@ function row(i) {
     actor_email: i % 5 === 0 ? null : `user${i % 1000}@example.com`,
     amount: i % 1000,
   };
-}
-
-function cli(argv, cwd) {
-  const run = spawnSync(process.execPath, [bin, ...argv], { cwd, encoding: 'utf8', timeout: 120_000 });
-  if (run.status !== 0) throw new Error(`meshplane ${argv.join(' ')}: ${run.stdout}${run.stderr}`);
-  return run.stdout;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(workspace, port) {
-  const child = spawn(process.execPath, [bin, 'serve', '--workspace', workspace, '--port', String(port)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d) => {
-    output += d;
-  });
-  child.stderr.on('data', (d) => {
-    output += d;
-  });
-  const deadline = Date.now() + 60_000;
-  while (!output.includes('Meshplane serves')) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`meshplane serve did not start:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { child, output: () => output };
 }
 
 /** Meshplane: every batch posted and acknowledged; wall time from the first post to the last answer. */
@@ -343,11 +301,7 @@ try {
     `  target: 100000 events/s on 2 cores; measured ${pushes.map((p) => `${perSec(p.ms)} (${p.clients} clients)`).join(', ')}: ${perSec(best.ms) >= 100_000 ? 'met' : 'MISSED'}`,
   );
 } finally {
-  if (server !== undefined && server.child.exitCode === null) {
-    const exited = new Promise((r) => server.child.once('exit', r));
-    server.child.kill('SIGTERM');
-    await exited;
-  }
+  await stopServer(server);
   if (nc !== undefined) {
     // After the server stopped, so its port never sees the stream vanish.
     if (stream !== undefined)

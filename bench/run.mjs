@@ -4,7 +4,9 @@ import { readdirSync } from 'node:fs';
 
 const only = process.argv[2];
 const benches = readdirSync(new URL('.', import.meta.url))
-  .filter((f) => f.endsWith('.mjs') && !['run.mjs', 'workspace-generator.mjs'].includes(f))
+  .filter(
+    (f) => f.endsWith('.mjs') && !['run.mjs', 'workspace-generator.mjs', 'served-meshplane.mjs'].includes(f),
+  )
   .filter((f) => only === undefined || f.startsWith(only));
 let failed = 0;
 for (const bench of benches) {
